@@ -1,0 +1,138 @@
+"""One parsed document in, one :class:`~kgraph.records.DocResult` out.
+
+The only place (with :mod:`kgraph.nlp`) where spaCy objects exist.  The steps
+are plain functions: find and repair mentions, cluster them (coreference),
+read statements and meetings sentence by sentence, merge meeting mentions,
+then freeze everything into records with provenance.
+"""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from kgraph.extract.actors import Chunk, DocContext
+from kgraph.extract.coref import cluster_mentions
+from kgraph.extract.eventcoref import merge_mentions
+from kgraph.extract.meetings import noun_meetings, verb_meetings
+from kgraph.extract.mentions import Mention, body_name_words, find_mentions
+from kgraph.extract.statements import nominal_statements, verbal_statements
+from kgraph.lexicon import Lexicon
+from kgraph.records import DocResult, Document, Entity, Meeting, Participation, Provenance
+
+__all__ = ["extract_document"]
+
+
+def extract_document(document: Document, chunks: list, lex: Lexicon) -> DocResult:
+    """Read one document (its parsed ``(offset, spacy.Doc)`` chunks) into records."""
+    sentences: dict[tuple[int, int], tuple[int, str]] = {}
+    ctx_chunks: list[Chunk] = []
+    mentions: list[Mention] = []
+    n_sent = 0
+    tokens = 0
+    confirmed: set[str] = set()
+    for _, sdoc in chunks:
+        confirmed |= body_name_words(sdoc)
+    for ci, (offset, sdoc) in enumerate(chunks):
+        starts = {}
+        for sent in sdoc.sents:
+            starts[sent.start] = n_sent
+            sentences[(ci, sent.start)] = (n_sent, sent.text.strip())
+            n_sent += 1
+        tokens += len(sdoc)
+        found = find_mentions(sdoc, ci, offset, starts, lex, confirmed)
+        chunk = Chunk(sdoc, offset)
+        for m in found:
+            for i in m.tokens:
+                chunk.by_token[i] = m
+        ctx_chunks.append(chunk)
+        mentions.extend(found)
+    cluster_mentions(mentions, lex)
+    mentions = [m for m in mentions if m.kind]
+    genders = {}
+    for m in mentions:
+        if m.gender:
+            genders.setdefault(m.cluster, m.gender)
+    ctx = DocContext(document.id, document.date, lex, ctx_chunks, mentions, sentences, genders)
+
+    statements = []
+    meeting_mentions = []
+    for ci, chunk in enumerate(ctx_chunks):
+        for sent in chunk.sdoc.sents:
+            statements.extend(verbal_statements(ctx, ci, sent, statements))
+            statements.extend(nominal_statements(ctx, ci, sent))
+            meeting_mentions.extend(verb_meetings(ctx, ci, sent))
+            meeting_mentions.extend(noun_meetings(ctx, ci, sent))
+
+    country_of = _cluster_countries(mentions, ctx.countries)
+    meetings = merge_mentions(meeting_mentions, country_of, document.date)
+    _infer_host_countries(meetings, country_of, ctx.countries)
+
+    entities = _entities(mentions, ctx, sentences, ctx_chunks)
+    used = {e.key for e in entities}
+    statements = [s for s in statements if s.subject in used and s.object in used]
+    records = []
+    for n, mm in enumerate(meetings):
+        parts = tuple(Participation(k, neg, role) for k, (neg, role) in sorted(mm.participants.items()) if k in used)
+        records.append(Meeting(
+            key=f"m{n}", trigger=mm.trigger, participants=parts,
+            place=mm.place if mm.place in used else "", date=mm.date, date_text=mm.date_text,
+            mode=mm.mode, status=mm.status, provenance=tuple(mm.provenance),
+        ))
+    return DocResult(
+        doc_id=document.id, title=document.title, date=document.date, sentences=n_sent, tokens=tokens,
+        entities=tuple(entities), statements=tuple(dict.fromkeys(statements)), meetings=tuple(records),
+    )
+
+
+def _cluster_countries(mentions: list[Mention], learnt: dict[str, str]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for m in mentions:
+        if m.country and m.cluster not in out:
+            out[m.cluster] = m.country
+    for key, iso3 in learnt.items():
+        out.setdefault(key, iso3)
+    return out
+
+
+def _infer_host_countries(meetings, country_of: dict[str, str], learnt: dict[str, str]) -> None:
+    """The host a visitor travels to meet belongs to the country visited, unless the text says otherwise."""
+    for mm in meetings:
+        place_country = mm.place.split(":", 1)[1] if mm.place.startswith("country:") else country_of.get(mm.place, "")
+        if not place_country:
+            continue
+        for key, (neg, role) in mm.participants.items():
+            if role == "host" and not neg and key.startswith("person:") and key not in country_of:
+                learnt.setdefault(key, place_country)
+                country_of[key] = place_country
+
+
+def _entities(mentions: list[Mention], ctx: DocContext, sentences, chunks) -> list[Entity]:
+    groups: dict[str, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        groups[m.cluster].append(m)
+    gaz = ctx.lex.gazetteer
+    out = []
+    for key, ms in groups.items():
+        kind = ms[0].kind
+        texts = Counter(m.text for m in ms)
+        if kind == "country":
+            iso3 = ms[0].iso3
+            name = gaz.country_name(iso3)
+        else:
+            iso3 = ""
+            orgs = [m.org_name for m in ms if m.org_name]
+            name = orgs[0] if orgs else max(texts, key=lambda t: (len(t.split()) if kind == "person" else 0, texts[t], len(t)))
+        countries = Counter(m.country for m in ms if m.country)
+        country = countries.most_common(1)[0][0] if countries else ctx.countries.get(key, "")
+        roles = Counter(m.role for m in ms if m.role)
+        role = max(roles, key=lambda r: (roles[r], len(r))) if roles else ""
+        prov = []
+        for m in ms:
+            idx, text = sentences[(m.chunk, chunks[m.chunk].sdoc[m.start].sent.start)]
+            prov.append(Provenance(ctx.doc_id, idx, m.char_start, m.char_end, text))
+        out.append(Entity(
+            key=key, kind=kind, name=name, aliases=tuple(sorted(texts)), iso3=iso3,
+            country=country if kind != "country" else "", role=role,
+            gender=ctx.genders.get(key, ""), mentions=len(ms), provenance=tuple(prov),
+        ))
+    out.sort(key=lambda e: e.key)
+    return out

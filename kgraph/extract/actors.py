@@ -1,0 +1,158 @@
+"""Who a token stands for: a named entity, a pronoun's antecedent, the head of
+a relative clause, or an actor noun phrase (``the Syrian government``,
+``Mr. Assad's forces``, ``members of the opposition``).
+
+Metonymy is decided here: a capital or seat of government used as an agent
+(``actions by Washington``) is the country; used after ``in`` it stays a place.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from kgraph.extract.coref import resolve_pronoun
+from kgraph.extract.mentions import Mention
+from kgraph.geo import name_key
+from kgraph.lexicon import Lexicon
+from kgraph.records import Provenance
+
+RELATIVE = {"which", "who", "that", "whom"}
+MODIFIER_DEPS = ("poss", "compound", "amod", "nmod")
+
+
+@dataclass
+class Chunk:
+    sdoc: object
+    offset: int
+    by_token: dict[int, Mention] = field(default_factory=dict)
+
+
+@dataclass
+class DocContext:
+    """What the rules need about one document while it is being read."""
+
+    doc_id: str
+    doc_date: str
+    lex: Lexicon
+    chunks: list[Chunk]
+    mentions: list[Mention]
+    sentences: dict[tuple[int, int], tuple[int, str]]  # (chunk, sent start token) -> (index, text)
+    genders: dict[str, str] = field(default_factory=dict)
+    countries: dict[str, str] = field(default_factory=dict)  # cluster -> ISO3 learnt from descriptions
+
+    def mention(self, chunk: int, token) -> Mention | None:
+        return self.chunks[chunk].by_token.get(token.i)
+
+    def sent_index(self, chunk: int, token) -> int:
+        return self.sentences[(chunk, token.sent.start)][0]
+
+    def provenance(self, chunk: int, token, start=None, end=None) -> Provenance:
+        sent = token.sent
+        idx, text = self.sentences[(chunk, sent.start)]
+        offset = self.chunks[chunk].offset
+        s = start if start is not None else sent.start_char
+        e = end if end is not None else sent.end_char
+        return Provenance(self.doc_id, idx, offset + s, offset + e, text)
+
+    # -- actors -----------------------------------------------------------
+    def actor(self, chunk: int, token, as_agent: bool = True, _depth: int = 0,
+              exclude: frozenset = frozenset()) -> tuple[str, str]:
+        """(entity key, kind) that ``token`` refers to as an actor, or ("", "")."""
+        if _depth > 3:
+            return "", ""
+        m = self.mention(chunk, token)
+        if m is not None and m.cluster:
+            if m.kind == "location":
+                iso3 = self.lex.gazetteer.metonyms.get(name_key(m.text))
+                if as_agent and iso3:
+                    return f"country:{iso3}", "country"
+                return m.cluster, "location"
+            return m.cluster, m.kind
+        if token.tag_ == "PRP$":
+            # "Kerry is heading to Russia for his own meeting": a possessive prefers its clause's subject
+            from kgraph.extract.coref import pronoun_kind
+            from kgraph.extract.syntax import subjects
+
+            verb = token.head
+            while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+                verb = verb.head
+            want = pronoun_kind(token.text)
+            for s in subjects(verb) if verb.pos_ in {"VERB", "AUX"} else []:
+                m = self.mention(chunk, s)
+                if m is not None and m.cluster not in exclude and (
+                    (want in {"m", "f"} and m.kind == "person" and self.genders.get(m.cluster, want) == want)
+                    or (want == "n" and m.kind in {"country", "organization"})
+                ):
+                    return m.cluster, m.kind
+        if token.tag_ in {"PRP", "PRP$"}:
+            key = resolve_pronoun(token, self.mentions, self.sent_index(chunk, token), self.genders, exclude)
+            return (key, key.split(":")[0]) if key else ("", "")
+        if token.lower_ in RELATIVE and token.head.dep_ in {"relcl", "acl"}:
+            return self.actor(chunk, token.head.head, as_agent, _depth + 1)
+        if token.pos_ not in {"NOUN", "PROPN"}:
+            return "", ""
+        lemma = token.lemma_.lower()
+        if token.lower_ in self.lex.actor_heads or token.lower_ in self.lex.person_nouns:
+            lemma = token.lower_
+        # modifiers: "Mr. Assad's forces", "the Syrian government", "the Obama administration"
+        if lemma in self.lex.actor_heads or lemma in self.lex.person_nouns or token.pos_ == "PROPN":
+            for dep in MODIFIER_DEPS:
+                for c in token.children:
+                    if c.dep_ != dep:
+                        continue
+                    key, kind = self.actor(chunk, c, as_agent, _depth + 1)
+                    if key:
+                        if lemma in self.lex.person_nouns and kind == "country":
+                            person = self._described_person(chunk, token, key)
+                            if person:
+                                return person, "person"
+                        return key, kind
+        if lemma in self.lex.actor_heads or lemma in self.lex.person_nouns:
+            for pobj in (g for c in token.children if c.dep_ == "prep" and c.lower_ in {"of", "from"} for g in c.children if g.dep_ == "pobj"):
+                key, kind = self.actor(chunk, pobj, as_agent, _depth + 1)
+                if key:
+                    return key, kind
+        return "", ""
+
+    def _described_person(self, chunk: int, token, country_key: str) -> str:
+        """``the Russian leader``/``the Syria leader``: the latest person whose country is,
+        or may be, that country and whose role fits the description (within 3 sentences)."""
+        iso3 = country_key.split(":", 1)[1]
+        here = self.sent_index(chunk, token)
+        noun = token.lemma_.lower()
+        best = None
+        for m in self.mentions:
+            if m.kind != "person" or not m.cluster or not (here - 3 <= m.sent_index <= here):
+                continue
+            if m.sent_index == here and m.start >= token.i:
+                continue
+            country = self.countries.get(m.cluster) or m.country
+            if country and country != iso3:
+                continue
+            role = m.role.lower()
+            if noun not in role and not (noun == "leader" and role.split()[-1:] and role.split()[-1] in self.lex.head_of_state):
+                continue
+            best = m
+        if best is None:
+            return ""
+        self.countries.setdefault(best.cluster, iso3)
+        return best.cluster
+
+    def actors(self, chunk: int, token, as_agent: bool = True, exclude: frozenset = frozenset()) -> list[tuple[str, str]]:
+        """Actors of a token and of its conjuncts (``Kerry and Lavrov``), minus stolen subjects."""
+        from kgraph.extract.syntax import stolen_subject
+
+        out = []
+        for t in [token, *token.conjuncts]:
+            if t.i != token.i and token.dep_ == "conj":
+                continue  # a conjunct standing alone (a repaired subject) does not pull in its group
+            if t.i > token.i:
+                nxt = t.doc[t.right_edge.i + 1] if t.right_edge.i + 1 < len(t.doc) else None
+                if nxt is not None and nxt.pos_ in {"AUX", "VERB"}:
+                    verb = nxt if nxt.pos_ == "VERB" else nxt.head
+                    stolen = stolen_subject(verb)
+                    if stolen is not None and stolen.i == t.i:
+                        continue
+            key, kind = self.actor(chunk, t, as_agent, exclude=exclude)
+            if key and (key, kind) not in out:
+                out.append((key, kind))
+        return out

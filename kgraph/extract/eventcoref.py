@@ -1,0 +1,97 @@
+"""Event coreference inside a document: mentions of one meeting become one meeting.
+
+Two mentions corefer when nothing they say conflicts: the participants of
+one include the other's (or one is an anaphor such as ``the meeting``), their
+dates agree to the precision both give, their places are equal or one lies in
+the other, and a planned meeting is not merged with one already past.  Among
+compatible earlier meetings the most recently mentioned wins, so ``Kerry met
+Putin in Moscow two years ago`` and ``meets him in Sochi on Tuesday`` stay two
+meetings while ``his visit to Sochi`` joins the second.
+"""
+from __future__ import annotations
+
+from kgraph.extract.meetings import MeetingMention
+
+
+def _dates_agree(a: str, b: str) -> bool:
+    return not a or not b or a.startswith(b) or b.startswith(a)
+
+
+def _places_agree(a: str, b: str, country_of: dict[str, str]) -> bool:
+    if not a or not b or a == b:
+        return True
+    ca, cb = country_of.get(a, ""), country_of.get(b, "")
+    if a.startswith("country:") and cb == a.split(":", 1)[1]:
+        return True
+    if b.startswith("country:") and ca == b.split(":", 1)[1]:
+        return True
+    return False
+
+
+def compatible(e: MeetingMention, m: MeetingMention, country_of: dict[str, str], doc_date: str) -> bool:
+    if not _dates_agree(e.date, m.date) or not _places_agree(e.place, m.place, country_of):
+        return False
+    for planned, other in ((m, e), (e, m)):
+        if planned.status == "planned" and other.date and doc_date and other.date < doc_date[: len(other.date)]:
+            return False
+    pe, pm = e.positive(), m.positive()
+    if m.anaphoric:
+        return True
+    if not pe or not pm:
+        return False
+    return pm <= pe or pe <= pm
+
+
+def merge_into(e: MeetingMention, m: MeetingMention, country_of: dict[str, str]) -> None:
+    for key, (neg, role) in m.participants.items():
+        e.add(key, neg, role)
+    if m.place and (not e.place or (e.place.startswith("country:") and m.place in country_of)):
+        e.place, e.place_kind = m.place, m.place_kind
+    if len(m.date) > len(e.date):
+        e.date, e.date_text = m.date, m.date_text
+    elif not e.date_text and m.date_text:
+        e.date_text = m.date_text
+    if m.mode and (not e.mode or e.mode == "meet"):
+        e.mode = m.mode
+    if m.status == "cancelled" or (m.status and not e.status):
+        e.status = m.status
+    e.provenance.extend(p for p in m.provenance if p not in e.provenance)
+    e.sent_index = max(e.sent_index, m.sent_index)
+    e.token = m.token if m.sent_index >= e.sent_index else e.token
+
+
+def merge_mentions(mentions: list[MeetingMention], country_of: dict[str, str], doc_date: str) -> list[MeetingMention]:
+    """Cluster meeting mentions in text order; drop anaphors with no antecedent."""
+    events: list[MeetingMention] = []
+    for m in sorted(mentions, key=lambda x: (x.sent_index, x.token)):
+        same_sentence = [e for e in events if e.sent_index == m.sent_index and not m.anaphoric]
+        cands = [e for e in events if e not in same_sentence and compatible(e, m, country_of, doc_date)]
+        if m.anaphoric and m.mode:
+            # "this trip" looks for a visit, "the summit" for a multilateral meeting
+            cands = [e for e in cands if e.mode == m.mode] or cands
+        if cands:
+            merge_into(max(cands, key=lambda e: (e.sent_index, e.token)), m, country_of)
+        elif not m.anaphoric:
+            events.append(m)
+    for e in events:
+        e.status = final_status(e, doc_date)
+    return [e for e in events if keep(e)]
+
+
+def final_status(e: MeetingMention, doc_date: str) -> str:
+    """A day-precise date settles planned vs held; otherwise the mentions' tense decides."""
+    if e.status == "cancelled":
+        return e.status
+    if len(e.date) == 10 and len(doc_date) == 10:
+        return "planned" if e.date > doc_date else "held"
+    return e.status
+
+
+def keep(e: MeetingMention) -> bool:
+    """A meeting worth a node: two sides, or one side with a place or a date, or a denied attendance somewhere."""
+    pos = e.positive()
+    if len(pos) >= 2:
+        return True
+    if len(pos) == 1:
+        return bool(e.place or e.date)
+    return bool(e.participants) and bool(e.place)

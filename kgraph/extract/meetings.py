@@ -1,0 +1,240 @@
+"""Meetings as events: who met whom, where, when, in which mode and status.
+
+Triggers are verbs (``meet``, ``visit``, ``host``, ``travel to``) and nouns
+(``meeting``, ``talks``, ``summit``, ``visit``, ``call``) from the lexicon.
+A noun trigger takes participants from its possessor (``Kerry's visit``), its
+``with``/``of``/``between`` objects and the subject of the verb that governs
+it (``Kerry will travel to Turkey for a meeting``); place and date come from
+the trigger's clause, a relative clause on it (``The meeting, which will be
+held on Tuesday in Sochi``) or the destination of the governing verb.
+Mentions of one meeting are then merged (:func:`merge_mentions`).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from kgraph.extract import syntax
+from kgraph.extract.actors import DocContext
+from kgraph.extract.temporal import parse_iso, resolve_date
+from kgraph.records import Provenance
+
+MOVEMENT_MODES = {"visit"}
+PARTICIPATION_VERBS = {"attend", "hold", "have", "join", "convene", "host", "travel", "head", "fly", "go", "arrive",
+                       "come", "participate", "boycott", "skip", "chair", "organize", "organise", "be", "work",
+                       "take", "return", "lead", "miss"}
+HOST_VERBS = {"host", "convene", "organize", "organise", "chair", "welcome", "receive"}
+PLACE_PREPS = {"in", "at"}
+DEST_PREPS = {"to", "for"}
+ANAPHORIC_DETS = {"the", "this", "that", "these", "those"}
+
+
+@dataclass
+class MeetingMention:
+    chunk: int
+    token: int
+    trigger: str
+    sent_index: int
+    participants: dict[str, tuple[bool, str]] = field(default_factory=dict)  # key -> (negated, role)
+    place: str = ""
+    place_kind: str = ""
+    date: str = ""
+    date_text: str = ""
+    mode: str = ""
+    status: str = ""
+    anaphoric: bool = False
+    provenance: list[Provenance] = field(default_factory=list)
+
+    def add(self, key: str, negated: bool = False, role: str = "") -> None:
+        old = self.participants.get(key)
+        if old is None or (old[0] and not negated):
+            self.participants[key] = (negated, role or (old[1] if old else ""))
+
+    def positive(self) -> set[str]:
+        return {k for k, (neg, _) in self.participants.items() if not neg}
+
+
+def _place_from(ctx: DocContext, chunk: int, head, preps: set[str], mm: MeetingMention) -> None:
+    for pobj in syntax.prep_objects(head, preps):
+        for key, kind in ctx.actors(chunk, pobj, as_agent=False):
+            if kind in {"location", "country"}:
+                if not mm.place or kind == "location":
+                    mm.place, mm.place_kind = key, kind
+                return
+
+
+def _date_from(ctx: DocContext, head, t: str, mm: MeetingMention) -> None:
+    if mm.date:
+        return
+    spans = syntax.date_spans(head)
+    anchor = ""
+    for ent in head.sent.ents:
+        if ent.label_ == "DATE" and all(ent.start != s.start for s in spans):
+            anchor = resolve_date(ent.text, ctx.doc_date, t) or anchor
+    for ent in spans:
+        value = resolve_date(ent.text, ctx.doc_date, t, anchor)
+        if value:
+            mm.date, mm.date_text = value, ent.text
+            return
+        mm.date_text = mm.date_text or ent.text
+
+
+def _status(ctx: DocContext, mm: MeetingMention, t: str, cancel_word: str) -> str:
+    if cancel_word:
+        return "cancelled"
+    doc_date = parse_iso(ctx.doc_date)
+    if mm.date and doc_date and len(mm.date) == 10:
+        return "planned" if mm.date > ctx.doc_date else "held"
+    return {"future": "planned", "past": "held"}.get(t, "")
+
+
+def _cancel_cue(ctx: DocContext, token) -> str:
+    cues = ctx.lex.cancelled_cues
+    for t in (token, token.head, token.head.head):
+        if t.lemma_.lower() in cues:
+            return t.lemma_.lower()
+    return ""
+
+
+def verb_meetings(ctx: DocContext, chunk: int, sent) -> list[MeetingMention]:
+    lex = ctx.lex
+    out = []
+    for verb in sent:
+        if verb.pos_ != "VERB":
+            continue
+        lemma = verb.lemma_.lower()
+        mode = lex.meeting_verbs.get(lemma)
+        if not mode:
+            continue
+        # "travel to Turkey for a meeting", "hosted talks", "attend the summit": the noun is the trigger
+        if any(g.lemma_.lower() in lex.meeting_nouns and g.pos_ in {"NOUN", "PROPN"} and ctx.mention(chunk, g) is None
+               for g in [*(c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}), *syntax.prep_objects(verb, DEST_PREPS)]):
+            continue
+        if mode in MOVEMENT_MODES and any(c.dep_ in {"advcl", "xcomp"} and lex.meeting_verbs.get(c.lemma_.lower()) in {"meet", "phone"}
+                                          for c in verb.children):
+            continue  # "traveled to Russia to meet with Putin": one meeting, read at "meet"
+        t = syntax.tense(verb)
+        negated = syntax.is_negated(verb)
+        mm = MeetingMention(chunk, verb.i, lemma, ctx.sent_index(chunk, verb), mode=mode)
+        subjects = [a for s in syntax.subjects(verb) for a in ctx.actors(chunk, s)]
+        for key, kind in subjects:
+            if kind in {"person", "organization", "country"}:
+                mm.add(key, negated, "host" if mode == "host" else ("visitor" if mode == "visit" else ""))
+        for c in verb.children:
+            if c.dep_ in {"dobj", "dative"}:
+                for key, kind in ctx.actors(chunk, c, as_agent=False):
+                    if kind == "location" or (kind == "country" and mode == "visit"):
+                        mm.place, mm.place_kind = key, kind
+                    elif kind in {"person", "organization", "country"}:
+                        mm.add(key, negated, "visitor" if mode == "host" else ("host" if mode == "visit" else ""))
+        partners = syntax.prep_objects(verb, {"with", "between"})
+        for pobj in partners:
+            for key, kind in ctx.actors(chunk, pobj, as_agent=False):
+                if kind in {"person", "organization", "country"}:
+                    mm.add(key, negated)
+        if mode == "phone" and len(mm.participants) < 2:
+            continue
+        _place_from(ctx, chunk, verb, PLACE_PREPS, mm)
+        for pobj in partners:  # "meets with Lavrov in Geneva": the parser often hangs the place on the partner
+            if not mm.place:
+                _place_from(ctx, chunk, pobj, PLACE_PREPS, mm)
+        if mode in MOVEMENT_MODES:
+            _place_from(ctx, chunk, verb, {"to"}, mm)
+            if not mm.place:
+                continue  # "travel" without a destination is not a visit
+        gov = verb.head if verb.dep_ != "pcomp" else verb.head.head
+        if verb.dep_ in {"advcl", "xcomp"} and lex.meeting_verbs.get(gov.lemma_.lower()) in MOVEMENT_MODES:
+            # "traveled to Moscow to meet with Putin": the traveller visits, the other side hosts
+            mm.mode = "visit"
+            subject_keys = {k for k, _ in subjects}
+            for key, (neg, _) in list(mm.participants.items()):
+                mm.participants[key] = (neg, "visitor" if key in subject_keys else "host")
+        purpose = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        if verb.dep_ in {"advcl", "xcomp"} and purpose and not mm.place:
+            _place_from(ctx, chunk, gov, {"to"} | PLACE_PREPS, mm)
+        _date_from(ctx, verb, t, mm)
+        mm.status = _status(ctx, mm, t, _cancel_cue(ctx, verb))
+        mm.provenance.append(ctx.provenance(chunk, verb))
+        if mm.participants:
+            out.append(mm)
+    return out
+
+
+def noun_meetings(ctx: DocContext, chunk: int, sent) -> list[MeetingMention]:
+    lex = ctx.lex
+    out = []
+    for noun in sent:
+        if noun.pos_ not in {"NOUN", "PROPN"} or noun.lemma_.lower() not in lex.meeting_nouns:
+            continue
+        if noun.pos_ == "PROPN" and ctx.mention(chunk, noun) is not None:
+            continue
+        mode = lex.meeting_nouns[noun.lemma_.lower()]
+        mm = MeetingMention(chunk, noun.i, noun.lemma_.lower(), ctx.sent_index(chunk, noun), mode=mode)
+        # modifiers anywhere left of the noun in its phrase: "President Obama's Camp David meeting"
+        modifiers = [t for left in noun.lefts for t in left.subtree]
+        for c in modifiers:
+            if c.dep_ == "poss" or (c.dep_ in {"compound", "amod", "nmod"} and ctx.mention(chunk, c) is not None):
+                for key, kind in ctx.actors(chunk, c, as_agent=c.dep_ == "poss"):
+                    if kind == "location":
+                        mm.place, mm.place_kind = key, kind
+                    elif kind in {"person", "organization"} or (kind == "country" and c.dep_ == "poss"):
+                        mm.add(key)
+        for pobj in syntax.prep_objects(noun, {"with", "between", "of", "among"}):
+            for key, kind in ctx.actors(chunk, pobj, as_agent=False):
+                if kind in {"person", "organization", "country"}:
+                    mm.add(key)
+        for pobj in syntax.prep_objects(noun, {"to"}):
+            for key, kind in ctx.actors(chunk, pobj, as_agent=False):
+                if kind in {"location", "country"} and mode == "visit":
+                    mm.place, mm.place_kind = key, kind
+                elif kind in {"person", "organization"}:
+                    mm.add(key, role="host")
+        _place_from(ctx, chunk, noun, PLACE_PREPS, mm)
+        t = ""
+        gov = noun.head
+        if noun.dep_ == "pobj" and gov.dep_ == "prep":
+            gov = gov.head
+        negated = False
+        if gov.i != noun.i and gov.pos_ in {"VERB", "AUX"} and (gov.lemma_.lower() in PARTICIPATION_VERBS or noun.dep_ in {"dobj", "pobj"}):
+            t = syntax.tense(gov)
+            negated = syntax.is_negated(gov)
+            if gov.lemma_.lower() in PARTICIPATION_VERBS and noun.dep_ in {"dobj", "pobj", "attr"}:
+                for s in syntax.subjects(gov):
+                    for key, kind in ctx.actors(chunk, s):
+                        if kind in {"person", "organization", "country"}:
+                            mm.add(key, negated, "host" if gov.lemma_.lower() in HOST_VERBS else "")
+                if gov.lemma_.lower() in HOST_VERBS:
+                    mm.mode = "host"
+            if not mm.place:
+                _place_from(ctx, chunk, gov, {"to"} | PLACE_PREPS, mm)
+            _date_from(ctx, gov, t, mm)
+        for rel in (c for c in noun.children if c.dep_ in {"relcl", "acl"}):
+            t = t or syntax.tense(rel)
+            rel_neg = syntax.is_negated(rel)
+            for s in syntax.subjects(rel):
+                if s.lower_ in {"which", "that"}:
+                    continue
+                for key, kind in ctx.actors(chunk, s):
+                    if kind in {"person", "organization", "country"}:
+                        mm.add(key, rel_neg, "host" if rel.lemma_.lower() in HOST_VERBS else "")
+                        if rel.lemma_.lower() in HOST_VERBS:
+                            mm.mode = "host"
+            for pobj in syntax.prep_objects(rel, {"with"}):
+                for key, kind in ctx.actors(chunk, pobj, as_agent=False):
+                    if kind in {"person", "organization", "country"}:
+                        mm.add(key, rel_neg)
+            if not mm.place:
+                _place_from(ctx, chunk, rel, PLACE_PREPS, mm)
+            _date_from(ctx, rel, t, mm)
+        if noun.dep_ in {"nsubj", "nsubjpass"} and gov.pos_ in {"VERB", "AUX"}:
+            t = t or syntax.tense(gov)
+            if not mm.place:
+                _place_from(ctx, chunk, gov, PLACE_PREPS, mm)
+            _date_from(ctx, gov, t, mm)
+        _date_from(ctx, noun, t, mm)
+        dets = {c.lower_ for c in noun.children if c.dep_ in {"det", "poss"}}
+        mm.anaphoric = not mm.participants and bool(dets & ANAPHORIC_DETS)
+        mm.status = _status(ctx, mm, t or syntax.tense(noun), _cancel_cue(ctx, noun))
+        mm.provenance.append(ctx.provenance(chunk, noun))
+        if mm.participants or mm.anaphoric or (mm.place and mm.date):
+            out.append(mm)
+    return out

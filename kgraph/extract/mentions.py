@@ -1,0 +1,228 @@
+"""Entity mentions from spaCy's NER, repaired with the lexicon and gazetteer.
+
+Repairs are general: possessives and leading articles are stripped, titles
+glued to names become roles, headline fragments (``Kerry Travels``) are cut
+back to names the body confirms, demonyms become countries, a city tagged as a
+nationality becomes a place, title words tagged as organisations
+(``Secretary of State``) are dropped.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from kgraph.geo import name_key
+from kgraph.lexicon import Lexicon
+
+POSSESSIVE = {"'s", "’s", "'", "’", "s"}
+ACTOR_KINDS = {"person", "organization", "country"}
+
+
+@dataclass
+class Mention:
+    """A mention being built inside one document (internal; frozen records come out of extract)."""
+
+    chunk: int
+    start: int  # token index in the chunk's spaCy Doc
+    end: int
+    text: str
+    kind: str
+    sent_index: int
+    char_start: int
+    char_end: int
+    iso3: str = ""
+    country: str = ""
+    role: str = ""
+    gender: str = ""
+    org_name: str = ""  # canonical organisation name from the lexicon
+    via: str = "ner"
+    dep: str = ""  # dependency label of the mention's head token
+    cluster: str = ""  # entity key inside the document, set by coreference
+    extra_tokens: set = field(default_factory=set)  # tokens of a title/role that belong to this mention
+
+    @property
+    def tokens(self) -> range:
+        return range(self.start, self.end)
+
+
+def clean_surface(text: str) -> str:
+    """Normalise quotes, drop a leading article and a trailing possessive.
+
+    >>> clean_surface("Obama’s")
+    'Obama'
+    >>> clean_surface("the State Department")
+    'State Department'
+    """
+    text = text.replace("\u2019", "'").replace("\u2018", "'").strip()
+    text = re.sub(r"^(the|The)\s+", "", text)
+    text = re.sub(r"\s*'\s*s?$", "", text)
+    return re.sub(r"\s+", " ", text).strip(" ,;:\"'()")
+
+
+def trim_span(span):
+    """Cut leading determiners and trailing possessive/punctuation tokens off an entity span."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].lower_ in POSSESSIVE or doc[end - 1].is_punct or doc[end - 1].tag_ == "POS"):
+        end -= 1
+    return start, end
+
+
+def is_headline(sent) -> bool:
+    """Headline casing: most content words capitalised and no final full stop."""
+    words = [t for t in sent if t.is_alpha and len(t) > 3]
+    if len(words) < 3 or sent[-1].text in {".", "!", "?"} and len(sent) > 20:
+        return False
+    caps = sum(1 for t in words if t.text[0].isupper())
+    return caps / len(words) >= 0.75
+
+
+def match_title(words: list[str], lex: Lexicon) -> int:
+    """Length of the longest title that ends the word list (0 when none)."""
+    for k in range(min(lex.max_title_words, len(words)), 0, -1):
+        phrase = " ".join(words[-k:]).lower()
+        if phrase in lex.titles or phrase.rstrip(".") in lex.titles:
+            return k
+    return 0
+
+
+def classify(text: str, label: str, lex: Lexicon) -> tuple[str, str, str, str]:
+    """Map a cleaned NER span to (kind, iso3, country, org canonical name); kind "" means drop."""
+    gaz = lex.gazetteer
+    key = name_key(text)
+    if not key:
+        return "", "", "", ""
+    iso3 = gaz.country(text)
+    org = lex.organization(text)
+    place = gaz.place(text)
+    demonym = gaz.demonym(text)
+    if label in {"GPE", "NORP", "ORG", "LOC", "PERSON", "FAC"} and iso3 and label != "PERSON":
+        return "country", iso3, "", ""
+    if label == "PERSON" and iso3 and key not in gaz.ambiguous:
+        return "country", iso3, "", ""
+    if org and label in {"ORG", "NORP", "FAC", "PERSON", "GPE"}:
+        if label == "GPE" and place and not org.kind:
+            pass
+        else:
+            return "organization", "", org.country, org.name
+    if label == "NORP":
+        if demonym:
+            return "country", demonym, "", ""
+        if place:
+            return "location", "", place.country, ""
+        return "", "", "", ""
+    if label in {"GPE", "LOC", "FAC"}:
+        if demonym and label == "GPE":
+            return "country", demonym, "", ""
+        if place:
+            return "location", "", place.country, ""
+        return "location", "", contained_country(text, lex), ""
+    if label == "ORG":
+        if place and place.kind == "city" and len(key.split()) == 1:
+            return "location", "", place.country, ""
+        return "organization", "", contained_country(text, lex), ""
+    if label == "PERSON":
+        if demonym:
+            return "country", demonym, "", ""
+        if place and place.population > 1_000_000:
+            return "location", "", place.country, ""
+        return "person", "", "", ""
+    return "", "", "", ""
+
+
+def contained_country(text: str, lex: Lexicon) -> str:
+    """A country named inside a longer name: ``Eastern Ukraine``, ``the Russian Foreign Ministry``."""
+    words = name_key(text).split()
+    gaz = lex.gazetteer
+    for n in range(min(4, len(words)), 0, -1):
+        for i in range(len(words) - n + 1):
+            part = " ".join(words[i : i + n])
+            iso3 = gaz.countries.get(part) or gaz.demonyms.get(part)
+            if iso3:
+                return iso3
+    return ""
+
+
+def find_mentions(sdoc, chunk: int, chunk_offset: int, sent_starts: dict[int, int], lex: Lexicon,
+                  confirmed: set[str]) -> list[Mention]:
+    """All repaired mentions of one parsed chunk.
+
+    ``sent_starts`` maps a sentence's first token index to its document-wide
+    sentence index; ``confirmed`` holds lower-cased name words seen in body
+    (non-headline) sentences, used to cut headline fragments.
+    """
+    out: list[Mention] = []
+    title_tokens: set[int] = set()
+    ents = sorted(sdoc.ents, key=lambda e: (e.label_ != "PERSON", e.start))
+    for ent in ents:
+        if ent.label_ not in {"PERSON", "NORP", "GPE", "LOC", "ORG", "FAC"}:
+            continue
+        if any(i in title_tokens for i in range(ent.start, ent.end)) and ent.label_ != "PERSON":
+            continue
+        start, end = trim_span(ent)
+        if start >= end:
+            continue
+        role = ""
+        if ent.label_ == "PERSON":
+            # a title inside the span: "President Obama", "Secretary Kerry"
+            words = [t.text for t in sdoc[start:end]]
+            for k in range(len(words) - 1, 0, -1):
+                if match_title(words[:k], lex) == k:
+                    role = lex.titles.get(" ".join(words[:k]).lower(), " ".join(words[:k]))
+                    title_tokens.update(range(start, start + k))
+                    start += k
+                    break
+            while start < end and sdoc[start].text.lower().rstrip(".") in lex.honorifics:
+                start += 1
+            if is_headline(sdoc[start].sent):
+                start, end = _trim_headline(sdoc, start, end, confirmed)
+            if start >= end:
+                continue
+        text = clean_surface(sdoc[start:end].text)
+        kind, iso3, country, org_name = classify(text, ent.label_, lex)
+        if not kind:
+            continue
+        sent = sdoc[start].sent
+        m = Mention(
+            chunk=chunk, start=start, end=end, text=text, kind=kind,
+            sent_index=sent_starts[sent.start],
+            char_start=chunk_offset + sdoc[start].idx,
+            char_end=chunk_offset + sdoc[end - 1].idx + len(sdoc[end - 1]),
+            iso3=iso3, country=country, role=role, org_name=org_name,
+            via="ner" if kind != "country" or ent.label_ == "GPE" else "demonym",
+            dep=sdoc[end - 1].dep_,
+        )
+        if kind == "person":
+            from kgraph.extract.roles import attach_role
+
+            title_tokens.update(attach_role(m, sdoc, lex))
+        out.append(m)
+    out.sort(key=lambda m: m.start)
+    return out
+
+
+def _trim_headline(sdoc, start: int, end: int, confirmed: set[str]) -> tuple[int, int]:
+    """Keep the longest run of tokens that the article body confirms as name words."""
+    best = (start, start)
+    i = start
+    while i < end:
+        j = i
+        while j < end and sdoc[j].text.lower() in confirmed:
+            j += 1
+        if j - i > best[1] - best[0]:
+            best = (i, j)
+        i = j + 1
+    if best[1] > best[0]:
+        return best
+    return start, end
+
+
+def body_name_words(sdoc) -> set[str]:
+    """Lower-cased words of PERSON names in non-headline sentences (evidence for headline repair)."""
+    words = set()
+    for ent in sdoc.ents:
+        if ent.label_ == "PERSON" and not is_headline(ent.sent):
+            words.update(t.text.lower() for t in ent if t.is_alpha)
+    return words

@@ -1,0 +1,132 @@
+"""Titles, roles and countries of people (and countries of organisations) from the text.
+
+Reads the words around a mention: a title before the name (``Russian Foreign
+Minister Sergey Lavrov``), ``of Germany`` after it, an apposition (``Sergey
+V. Lavrov, the Russian foreign minister``), a relative clause (``who served
+as the senior envoy``) and employment verbs (``retired from the State
+Department``).  The office-holder knowledge base is used only when the text
+itself says nothing.
+"""
+from __future__ import annotations
+
+from kgraph.extract.mentions import Mention, match_title
+from kgraph.geo import name_key
+from kgraph.lexicon import Lexicon
+
+EMPLOYMENT_VERBS = {"retire", "resign", "work", "serve", "join", "lead", "head", "represent", "quit", "leave"}
+ROLE_PREFIXES = {"former", "ex", "acting", "then", "deputy", "interim", "outgoing", "incoming"}
+
+
+def _country_of_words(tokens, lex: Lexicon) -> str:
+    """A country named or implied (demonym, capital used as metonym) by a short run of tokens."""
+    gaz = lex.gazetteer
+    words = [t.text for t in tokens if not t.is_punct or t.text in {"."}]
+    for n in range(min(4, len(words)), 0, -1):
+        for i in range(len(words) - n + 1):
+            phrase = " ".join(words[i : i + n])
+            iso3 = gaz.country(phrase) or gaz.demonym(phrase)
+            if iso3:
+                return iso3
+    return ""
+
+
+def _title_in(tokens, lex: Lexicon) -> tuple[str, int]:
+    """The longest title phrase inside a token run, with the index where it starts (or ("", -1))."""
+    words = [t.text for t in tokens]
+    best = ("", -1, 0)
+    for end in range(len(words), 0, -1):
+        k = match_title(words[:end], lex)
+        if k > best[2]:
+            phrase = " ".join(words[end - k : end]).lower()
+            best = (lex.titles.get(phrase) or lex.titles.get(phrase.rstrip("."), phrase), end - k, k)
+    return best[0], best[1]
+
+
+def attach_role(m: Mention, sdoc, lex: Lexicon) -> set[int]:
+    """Fill ``m.role``, ``m.country`` and ``m.gender``; return token indices that belong to the title."""
+    sent = sdoc[m.start].sent
+    used: set[int] = set()
+    i = m.start - 1
+    if i >= sent.start and sdoc[i].text.lower().rstrip(".") in lex.honorifics:
+        m.gender = m.gender or lex.gender_cues.get(sdoc[i].text.lower().rstrip("."), "")
+        used.add(i)
+        i -= 1
+    words = [t.text for t in sdoc[sent.start : i + 1]]
+    k = match_title(words, lex)
+    if k:
+        phrase = " ".join(words[-k:]).lower()
+        title = lex.titles.get(phrase) or lex.titles.get(phrase.rstrip("."), " ".join(words[-k:]))
+        used.update(range(i - k + 1, i + 1))
+        i -= k
+        if i >= sent.start and sdoc[i].lower_ in ROLE_PREFIXES:
+            title = f"{sdoc[i].lower_} {title}"
+            used.add(i)
+            i -= 1
+        m.role = m.role or title
+        m.gender = m.gender or lex.gender_cues.get(phrase, "")
+        # "U.S. Secretary of State", "Russia's Foreign Minister", "Russian Foreign Minister":
+        # only a country/demonym entity directly before the title counts
+        j = i
+        if j >= sent.start and sdoc[j].tag_ == "POS":
+            j -= 1
+        lo = j
+        while lo >= sent.start and sdoc[lo].ent_type_ in {"GPE", "NORP"}:
+            lo -= 1
+        iso3 = _country_of_words(sdoc[lo + 1 : j + 1], lex) if j > lo else ""
+        if iso3:
+            m.country = m.country or iso3
+            used.update(range(lo + 1, i + 1))
+    # "Chancellor Angela Merkel of Germany"
+    if m.end + 1 < sent.end and sdoc[m.end].lower_ == "of":
+        iso3 = _country_of_words(sdoc[m.end + 1 : min(sent.end, m.end + 4)], lex)
+        if iso3 and sdoc[m.end + 1].ent_type_ in {"GPE", "NORP"}:
+            m.country = m.country or iso3
+    root = sdoc[m.end - 1]
+    for child in root.children:
+        if child.dep_ == "appos":
+            _from_description(m, list(child.subtree), lex)
+        elif child.dep_ == "relcl":
+            _from_relative_clause(m, child, lex)
+    if root.dep_ == "appos" and root.head.i not in m.tokens:
+        head = root.head
+        tokens = [t for t in head.subtree if t.i < m.start or t.i >= m.end]
+        tokens = [t for t in tokens if t.i <= head.i]
+        _from_description(m, tokens, lex)
+    if not m.country:
+        _from_knowledge_base(m, lex)
+    return used
+
+
+def _from_description(m: Mention, tokens, lex: Lexicon) -> None:
+    title, at = _title_in(tokens, lex)
+    if title and not m.role:
+        m.role = title
+    if not m.country and title:
+        m.country = _country_of_words(tokens[: max(at, 0)] or tokens, lex)
+
+
+def _from_relative_clause(m: Mention, verb, lex: Lexicon) -> None:
+    tokens = list(verb.subtree)
+    for t in tokens:
+        if t.lower_ == "as" and t.head == verb and not m.role:
+            title, _ = _title_in(list(t.subtree)[1:], lex)
+            if title:
+                m.role = title
+        if t.dep_ in {"prep", "dobj"} and t.head.lemma_ in EMPLOYMENT_VERBS and not m.country:
+            phrase = " ".join(x.text for x in t.subtree if x.lower_ not in {"from", "for", "at", "in", "the"})
+            org = lex.organization(phrase)
+            if org and org.country:
+                m.country = org.country
+
+
+def _from_knowledge_base(m: Mention, lex: Lexicon) -> None:
+    leader = lex.leader(m.text)
+    if leader is None and len(m.text.split()) == 1 and m.role:
+        candidates = lex.leaders_by_surname.get(name_key(m.text), ())
+        fitting = [c for c in candidates if c.role and c.role.lower().split()[-1] == m.role.lower().split()[-1]]
+        if len(fitting) == 1:
+            leader = fitting[0]
+    if leader is not None:
+        m.country = leader.country
+        m.role = m.role or leader.role
+        m.gender = m.gender or leader.gender

@@ -1,0 +1,129 @@
+"""Small questions asked of the dependency parse: who is the subject of this
+verb, is it negated, which tense is it in, which dates hang off it.
+
+Written against spaCy's English (ClearNLP-style) labels; kept apart from the
+rules that use them so the rules read as rules.
+"""
+from __future__ import annotations
+
+SUBJ = {"nsubj", "csubj"}
+PASSIVE_SUBJ = {"nsubjpass", "csubjpass"}
+NEG_GOVERNORS = {"refuse", "fail", "decline", "reject", "deny", "boycott", "skip", "avoid"}
+FUTURE_GOVERNORS = {"plan", "schedule", "expect", "hope", "intend", "prepare", "want", "seek", "aim", "agree", "set", "due", "going"}
+FUTURE_AUX = {"will", "wo", "'ll", "shall"}
+CLAUSE_DEPS = {"advcl", "ccomp", "relcl", "conj", "parataxis", "csubj"}
+
+
+def stolen_subject(verb):
+    """A noun the parser attached as a conjunct of the previous object although it
+    is really the subject of ``verb`` (``meet with Putin and Kerry is heading``)."""
+    left = verb.left_edge
+    for child in verb.lefts:
+        if child.dep_ in {"aux", "auxpass", "neg", "advmod"}:
+            left = child
+            break
+    if left.i == 0:
+        return None
+    prev = verb.doc[left.i - 1]
+    head = prev
+    while head.dep_ in {"compound", "flat"} and head.head.i > head.i:
+        head = head.head
+    if prev.dep_ in {"conj", "compound"} and head.dep_ == "conj" and head.head.pos_ in {"PROPN", "NOUN"} and verb.dep_ == "conj":
+        return head
+    return None
+
+
+def subjects(verb, _depth: int = 0) -> list:
+    """Agents of a verb: its subject, the agent of a passive, or the subject it inherits
+    (``traveled to Russia to meet``, ``After meeting with Putin, Kerry will``)."""
+    if _depth > 4:
+        return []
+    out = [c for c in verb.children if c.dep_ in SUBJ]
+    if out:
+        return out
+    for c in verb.children:
+        if c.dep_ == "agent":
+            return [g for g in c.children if g.dep_ == "pobj"]
+    stolen = stolen_subject(verb)
+    if stolen is not None:
+        return [stolen]
+    head = verb.head
+    if head.i == verb.i:
+        return []
+    if verb.dep_ in {"xcomp", "advcl", "conj", "acl"} and head.pos_ in {"VERB", "AUX"}:
+        if verb.dep_ == "acl" and head.pos_ != "VERB":
+            return []
+        return subjects(head, _depth + 1)
+    if verb.dep_ in {"pcomp"} and head.dep_ == "prep" and head.head.pos_ in {"VERB", "AUX"}:
+        return subjects(head.head, _depth + 1)
+    return []
+
+
+def passive_objects(verb) -> list:
+    return [c for c in verb.children if c.dep_ in PASSIVE_SUBJ]
+
+
+def is_negated(verb) -> bool:
+    """``did not attend``, ``never met``, ``refused to attend``, ``failed to meet``."""
+    if any(c.dep_ == "neg" or c.lower_ in {"never", "not", "n't"} for c in verb.children):
+        return True
+    if verb.dep_ in {"xcomp", "ccomp"} and verb.head.lemma_ in NEG_GOVERNORS:
+        return True
+    if verb.dep_ == "conj" and verb.head.pos_ == "VERB":
+        # negation is shared by conjoined verbs only when they share the auxiliary
+        return False
+    return False
+
+
+def tense(verb) -> str:
+    """``past``, ``future`` or ``present`` of the clause a verb (or a noun's governing verb) heads."""
+    v = verb
+    for _ in range(4):
+        auxes = [c for c in v.children if c.dep_ in {"aux", "auxpass"}]
+        words = {a.lower_ for a in auxes}
+        if words & FUTURE_AUX or any(a.lower_ == "going" for a in auxes):
+            return "future"
+        if v.dep_ == "xcomp" and v.head.lemma_ in FUTURE_GOVERNORS:
+            return "future"
+        if v.lemma_ in FUTURE_GOVERNORS and any(c.dep_ == "xcomp" for c in v.children) and v.lemma_ != "agree":
+            return "future"
+        if any(a.tag_ == "VBD" for a in auxes) or v.tag_ == "VBD" or (v.tag_ == "VBN" and auxes):
+            return "past"
+        if v.tag_ in {"VBZ", "VBP"} or any(a.tag_ in {"VBZ", "VBP"} for a in auxes):
+            if v.tag_ == "VBG" and any(a.lower_ in {"is", "are", "'s", "'re"} for a in auxes):
+                return "future"  # "is heading to Russia" reports a plan
+            return "present"
+        if v.dep_ in {"xcomp", "advcl", "pcomp", "conj", "relcl", "acl", "pobj", "dobj", "nsubj", "nsubjpass"} and v.head.i != v.i:
+            v = v.head if v.dep_ != "pobj" else v.head.head
+            continue
+        break
+    return ""
+
+
+def clause_tokens(head):
+    """Tokens of the clause headed by ``head``, without nested clauses."""
+    out = []
+    stack = [head]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        for c in t.children:
+            if c.dep_ in CLAUSE_DEPS and c.i != head.i:
+                continue
+            stack.append(c)
+    return sorted(out, key=lambda t: t.i)
+
+
+def date_spans(head):
+    """DATE entities inside the clause of ``head`` (without nested clauses)."""
+    toks = {t.i for t in clause_tokens(head)}
+    return [e for e in head.doc.ents if e.label_ == "DATE" and e.root.i in toks]
+
+
+def prep_objects(token, preps: set[str]) -> list:
+    """Objects of the given prepositions under a token: ``with`` -> ``met with X``."""
+    out = []
+    for c in token.children:
+        if c.dep_ == "prep" and c.lower_ in preps:
+            out.extend(g for g in c.children if g.dep_ == "pobj")
+    return out

