@@ -1,0 +1,183 @@
+"""The graph as flat tables: one statement, entity or meeting per row.
+
+Spreadsheets and pandas users want rows, not a graph, and every row keeps its
+provenance (document id, sentence index, sentence) so a reader can check a
+fact against the article.  The same row builders feed the CSV files and the
+query API (:mod:`kgraph.query`), so both agree on what a statement or a
+meeting is.  Lists are joined with ``"; "`` (sentences with a newline) so the
+CSVs open cleanly in a spreadsheet.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from kgraph.io import STRUCTURAL_RELATIONS, atomic_write, attr_bool, attr_list
+
+TRIPLE_COLUMNS = ["subject", "subject_id", "relation", "object", "object_id", "category", "negated",
+                  "confidence", "date", "doc_id", "sent_index", "sentence"]
+ENTITY_COLUMNS = ["id", "kind", "label", "aliases", "iso3", "country", "role", "mentions", "documents"]
+MEETING_COLUMNS = ["id", "label", "date", "date_text", "location", "mode", "status", "participants",
+                   "negated_participants", "doc_ids", "sentences"]
+_DTYPES = {"sent_index": "Int64", "mentions": "Int64", "confidence": "float64", "negated": "bool"}
+
+
+def label(graph: nx.MultiDiGraph, node: Any) -> str:
+    """Display name of a node: its ``label``, else its id."""
+    return str(graph.nodes[node].get("label") or node)
+
+
+def _text(value: Any) -> str:
+    return "" if value is None else str(value)
+
+
+def _sent_index(value: Any) -> int | None:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def provenance(data: dict) -> dict:
+    """The provenance columns of one edge."""
+    return {"doc_id": _text(data.get("doc_id")), "sent_index": _sent_index(data.get("sent_index")),
+            "sentence": _text(data.get("sentence"))}
+
+
+def is_statement(data: dict) -> bool:
+    """Every edge that is not structural (participant, held_in, located_in, affiliated_with)."""
+    return data.get("relation") not in STRUCTURAL_RELATIONS
+
+
+def _prov_order(row: dict) -> tuple:
+    index = row.get("sent_index")
+    return (row.get("doc_id") or "", -1 if index is None else index)
+
+
+def statement_rows(graph: nx.MultiDiGraph) -> list[dict]:
+    """One dict per statement edge, in document/sentence order."""
+    rows = []
+    for u, v, key, data in graph.edges(keys=True, data=True):
+        if not is_statement(data):
+            continue
+        try:
+            confidence = float(data.get("confidence"))
+        except (TypeError, ValueError):
+            confidence = float("nan")
+        rows.append({
+            "subject": label(graph, u), "subject_id": str(u), "relation": _text(data.get("relation")),
+            "object": label(graph, v), "object_id": str(v), "category": _text(data.get("category")),
+            "negated": attr_bool(data.get("negated", False)), "confidence": confidence,
+            "date": _text(data.get("date")), **provenance(data), "_key": str(key),
+        })
+    rows.sort(key=lambda r: (*_prov_order(r), r["subject_id"], r["relation"], r["object_id"], r["_key"]))
+    for row in rows:
+        del row["_key"]
+    return rows
+
+
+def entity_rows(graph: nx.MultiDiGraph) -> list[dict]:
+    """One dict per non-meeting node, sorted by id."""
+    rows = []
+    for node, data in graph.nodes(data=True):
+        if data.get("kind") == "meeting":
+            continue
+        mentions = _sent_index(data.get("mentions"))
+        rows.append({
+            "id": str(node), "kind": _text(data.get("kind")), "label": label(graph, node),
+            "aliases": "; ".join(map(str, attr_list(data.get("aliases")))), "iso3": _text(data.get("iso3")),
+            "country": _text(data.get("country")), "role": _text(data.get("role")), "mentions": mentions,
+            "documents": "; ".join(map(str, attr_list(data.get("documents")))),
+        })
+    rows.sort(key=lambda r: r["id"])
+    return rows
+
+
+def meeting_records(graph: nx.MultiDiGraph) -> list[dict]:
+    """One dict per meeting node with participant ids and its evidence, dated meetings first.
+
+    ``participants`` holds only non-negated participations: "did not attend"
+    is not attendance.  ``evidence`` lists the provenance of every
+    participant and held_in edge, in document order, without repeats.
+    """
+    records = []
+    for node, data in graph.nodes(data=True):
+        if data.get("kind") != "meeting":
+            continue
+        present, absent, places, evidence = set(), set(), [], []
+        for u, _, edata in graph.in_edges(node, data=True):
+            if edata.get("relation") == "participant":
+                (absent if attr_bool(edata.get("negated", False)) else present).add(u)
+                evidence.append(provenance(edata))
+        for _, v, edata in graph.out_edges(node, data=True):
+            if edata.get("relation") == "held_in":
+                places.append(v)
+                evidence.append(provenance(edata))
+        unique = {(e["doc_id"], e["sent_index"], e["sentence"]): e for e in evidence if e["doc_id"] or e["sentence"]}
+        places.sort(key=str)
+        records.append({
+            "id": str(node), "node": node, "label": label(graph, node), "date": _text(data.get("date")),
+            "date_text": _text(data.get("date_text")),
+            "location": _text(data.get("location")) or "; ".join(label(graph, p) for p in places),
+            "mode": _text(data.get("mode")), "status": _text(data.get("status")),
+            "participant_ids": sorted(present, key=str), "negated_ids": sorted(absent - present, key=str),
+            "place_ids": places, "evidence": sorted(unique.values(), key=_prov_order),
+        })
+    records.sort(key=lambda r: (r["date"] == "", r["date"], r["id"]))
+    return records
+
+
+def _labels(graph: nx.MultiDiGraph, nodes: list) -> str:
+    return "; ".join(sorted(label(graph, n) for n in nodes))
+
+
+def frame(rows: list[dict], columns: list[str]):
+    """A DataFrame with the given columns (also when empty) and nullable integer columns."""
+    import pandas as pd
+
+    df = pd.DataFrame(rows, columns=columns)
+    return df.astype({c: t for c, t in _DTYPES.items() if c in df.columns})
+
+
+def graph_tables(graph: nx.MultiDiGraph) -> dict:
+    """``{"triples", "entities", "meetings"}`` -> DataFrame, the contents of the three CSVs."""
+    meetings = []
+    for rec in meeting_records(graph):
+        meetings.append({
+            **{c: rec[c] for c in ("id", "label", "date", "date_text", "location", "mode", "status")},
+            "participants": _labels(graph, rec["participant_ids"]),
+            "negated_participants": _labels(graph, rec["negated_ids"]),
+            "doc_ids": "; ".join(dict.fromkeys(e["doc_id"] for e in rec["evidence"] if e["doc_id"])),
+            "sentences": "\n".join(dict.fromkeys(e["sentence"] for e in rec["evidence"] if e["sentence"])),
+        })
+    return {
+        "triples": frame(statement_rows(graph), TRIPLE_COLUMNS),
+        "entities": frame(entity_rows(graph), ENTITY_COLUMNS),
+        "meetings": frame(sorted(meetings, key=lambda r: r["id"]), MEETING_COLUMNS),
+    }
+
+
+def write_tables(graph: nx.MultiDiGraph, folder: str | os.PathLike) -> list[Path]:
+    """Write ``triples.csv``, ``entities.csv``, ``meetings.csv`` into ``folder``; return their paths.
+
+    The folder itself is created when missing (not its parents); each file
+    is written atomically, so a failed run leaves earlier CSVs intact.
+    """
+    out = Path(folder)
+    if not out.is_dir():
+        try:
+            out.mkdir()
+        except OSError as exc:
+            from kgraph.errors import OutputError
+
+            raise OutputError(f"cannot create the folder ({exc.strerror})", path=str(out)) from exc
+    paths = []
+    for name, df in graph_tables(graph).items():
+        path = out / f"{name}.csv"
+        with atomic_write(path) as handle:
+            df.to_csv(handle, index=False, lineterminator="\n")
+        paths.append(path)
+    return paths
