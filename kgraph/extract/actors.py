@@ -95,17 +95,22 @@ class DocContext:
             lemma = token.lower_
         # modifiers: "Mr. Assad's forces", "the Syrian government", "the Obama administration"
         if lemma in self.lex.actor_heads or lemma in self.lex.person_nouns or token.pos_ == "PROPN":
+            found = []
             for dep in MODIFIER_DEPS:
                 for c in token.children:
-                    if c.dep_ != dep:
-                        continue
-                    key, kind = self.actor(chunk, c, as_agent, _depth + 1)
-                    if key:
-                        if lemma in self.lex.person_nouns and kind == "country":
-                            person = self._described_person(chunk, token, key)
-                            if person:
-                                return person, "person"
-                        return key, kind
+                    if c.dep_ == dep:
+                        key, kind = self.actor(chunk, c, as_agent, _depth + 1)
+                        if key:
+                            found.append((key, kind))
+            # "Saudi and other Gulf state diplomats": an actor modifier beats a place modifier
+            found.sort(key=lambda a: a[1] == "location")
+            if found:
+                key, kind = found[0]
+                if lemma in self.lex.person_nouns and kind == "country":
+                    person = self._described_person(chunk, token, key)
+                    if person:
+                        return person, "person"
+                return key, kind
         if lemma in self.lex.actor_heads or lemma in self.lex.person_nouns:
             for pobj in (g for c in token.children if c.dep_ == "prep" and c.lower_ in {"of", "from"} for g in c.children if g.dep_ == "pobj"):
                 key, kind = self.actor(chunk, pobj, as_agent, _depth + 1)

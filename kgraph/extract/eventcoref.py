@@ -64,9 +64,8 @@ def merge_mentions(mentions: list[MeetingMention], country_of: dict[str, str], d
     """Cluster meeting mentions in text order; drop anaphors with no antecedent."""
     events: list[MeetingMention] = []
     for m in sorted(mentions, key=lambda x: (x.sent_index, x.token)):
-        same_sentence = [e for e in events if e.sent_index == m.sent_index and not m.anaphoric]
-        cands = [e for e in events if e not in same_sentence and compatible(e, m, country_of, doc_date)]
-        if m.anaphoric and m.mode:
+        cands = [e for e in events if compatible(e, m, country_of, doc_date)]
+        if m.anaphoric and m.mode == "visit":
             # "this trip" looks for a visit, "the summit" for a multilateral meeting
             cands = [e for e in cands if e.mode == m.mode] or cands
         if cands:

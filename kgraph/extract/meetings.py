@@ -53,8 +53,20 @@ class MeetingMention:
         return {k for k, (neg, _) in self.participants.items() if not neg}
 
 
+PLACE_NOUNS = {"city", "town", "capital", "resort", "region", "village", "port", "province", "state", "island"}
+
+
+def _place_tokens(pobj) -> list:
+    """``the Black Sea city of Sochi`` names its place through ``of``."""
+    if pobj.lemma_.lower() in PLACE_NOUNS:
+        inner = syntax.prep_objects(pobj, {"of"})
+        if inner:
+            return inner
+    return [pobj]
+
+
 def _place_from(ctx: DocContext, chunk: int, head, preps: set[str], mm: MeetingMention) -> None:
-    for pobj in syntax.prep_objects(head, preps):
+    for pobj in (t for p in syntax.prep_objects(head, preps) for t in _place_tokens(p)):
         for key, kind in ctx.actors(chunk, pobj, as_agent=False):
             if kind in {"location", "country"}:
                 if not mm.place or kind == "location":
@@ -131,8 +143,11 @@ def verb_meetings(ctx: DocContext, chunk: int, sent) -> list[MeetingMention]:
             for key, kind in ctx.actors(chunk, pobj, as_agent=False):
                 if kind in {"person", "organization", "country"}:
                     mm.add(key, negated)
-        if mode == "phone" and len(mm.participants) < 2:
-            continue
+        purpose_of_trip = verb.dep_ in {"advcl", "xcomp"} and lex.meeting_verbs.get(verb.head.lemma_.lower()) in MOVEMENT_MODES
+        if mode in {"meet", "phone"} and len(mm.participants) < 2 and not purpose_of_trip:
+            continue  # "discuss", "negotiate" with one side named is not evidence of a meeting
+        if verb.dep_ == "relcl" and (verb.head.lemma_.lower() in lex.meeting_nouns or _quantity_of_meeting(verb.head, lex)):
+            continue  # "talks that Russia hosted": read at the noun
         _place_from(ctx, chunk, verb, PLACE_PREPS, mm)
         for pobj in partners:  # "meets with Lavrov in Geneva": the parser often hangs the place on the partner
             if not mm.place:
@@ -157,6 +172,19 @@ def verb_meetings(ctx: DocContext, chunk: int, sent) -> list[MeetingMention]:
         if mm.participants:
             out.append(mm)
     return out
+
+
+QUANTITY_NOUNS = {"round", "series", "set", "day", "week", "session", "cycle", "part"}
+
+
+def _quantity_of_meeting(token, lex):
+    """``rounds of talks``: the meeting noun under a quantity noun, or None."""
+    if token.lemma_.lower() not in QUANTITY_NOUNS:
+        return None
+    for pobj in syntax.prep_objects(token, {"of"}):
+        if pobj.lemma_.lower() in lex.meeting_nouns:
+            return pobj
+    return None
 
 
 def noun_meetings(ctx: DocContext, chunk: int, sent) -> list[MeetingMention]:
@@ -207,7 +235,10 @@ def noun_meetings(ctx: DocContext, chunk: int, sent) -> list[MeetingMention]:
             if not mm.place:
                 _place_from(ctx, chunk, gov, {"to"} | PLACE_PREPS, mm)
             _date_from(ctx, gov, t, mm)
-        for rel in (c for c in noun.children if c.dep_ in {"relcl", "acl"}):
+        holders = [noun]
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and _quantity_of_meeting(noun.head.head, lex) is not None:
+            holders.append(noun.head.head)  # "Two rounds of talks ... that Russia hosted"
+        for rel in (c for h in holders for c in h.children if c.dep_ in {"relcl", "acl"}):
             t = t or syntax.tense(rel)
             rel_neg = syntax.is_negated(rel)
             for s in syntax.subjects(rel):

@@ -85,6 +85,8 @@ def tense(verb) -> str:
             return "future"
         if v.dep_ == "xcomp" and v.head.lemma_ in FUTURE_GOVERNORS:
             return "future"
+        if v.dep_ in {"advcl", "xcomp"} and any(a.lower_ == "to" for a in auxes) and v.head.lemma_ not in {"refuse", "fail", "decline"}:
+            return "future"  # "traveled to Russia to meet": the meeting is the aim, still ahead
         if v.lemma_ in FUTURE_GOVERNORS and any(c.dep_ == "xcomp" for c in v.children) and v.lemma_ != "agree":
             return "future"
         if any(a.tag_ == "VBD" for a in auxes) or v.tag_ == "VBD" or (v.tag_ == "VBN" and auxes):

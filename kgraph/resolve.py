@@ -1,0 +1,196 @@
+"""Entity and meeting resolution across documents.
+
+Each document arrives with its own clusters (``person:kerry:j``); this stage
+decides which of them are the same real entity and gives each a stable,
+readable node id (``person:john-kerry``, ``country:RUS``).  People are blocked
+by surname, so the work grows with the number of entities, never with all
+pairs of mentions.  Meetings are merged across documents only when their
+participants are the same and their dates and places agree.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from kgraph.records import DocResult, Entity, Meeting, Provenance
+
+
+def slug(text: str) -> str:
+    """Readable id part: ``John F. Kerry`` -> ``john-f-kerry``.
+
+    >>> slug("Côte d’Ivoire")
+    'cote-d-ivoire'
+    """
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    text = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+    return text or "x"
+
+
+@dataclass
+class ResolvedEntity:
+    node_id: str
+    kind: str
+    members: list[tuple[str, Entity]] = field(default_factory=list)  # (doc_id, entity)
+
+    @property
+    def label(self) -> str:
+        if self.kind in {"country", "organization"}:
+            return Counter(e.name for _, e in self.members).most_common(1)[0][0]
+        names = Counter(e.name for _, e in self.members)
+        return max(names, key=lambda n: (len(n.split()) if self.kind == "person" else 0, names[n], len(n), n))
+
+    @property
+    def aliases(self) -> list[str]:
+        return sorted({a for _, e in self.members for a in (e.name, *e.aliases)})
+
+    def _vote(self, attr: str) -> str:
+        votes = Counter()
+        for _, e in self.members:
+            value = getattr(e, attr)
+            if value:
+                votes[value] += e.mentions
+        return max(votes, key=lambda v: (votes[v], v)) if votes else ""
+
+    @property
+    def country(self) -> str:
+        return self._vote("country")
+
+    @property
+    def role(self) -> str:
+        return self._vote("role")
+
+    @property
+    def iso3(self) -> str:
+        return self._vote("iso3")
+
+    @property
+    def mentions(self) -> int:
+        return sum(e.mentions for _, e in self.members)
+
+    @property
+    def documents(self) -> list[str]:
+        return sorted({d for d, _ in self.members})
+
+    @property
+    def provenance(self) -> Provenance | None:
+        provs = [p for _, e in self.members for p in e.provenance]
+        return min(provs, key=lambda p: (p.doc_id, p.sent_index, p.start)) if provs else None
+
+
+@dataclass
+class ResolvedMeeting:
+    node_id: str
+    members: list[tuple[str, Meeting]] = field(default_factory=list)
+    participants: dict[str, tuple[bool, str, Provenance | None]] = field(default_factory=dict)
+    place: str = ""
+
+
+@dataclass
+class Resolution:
+    entities: dict[str, ResolvedEntity]  # node id -> entity
+    key_to_node: dict[tuple[str, str], str]  # (doc id, entity key) -> node id
+    meetings: dict[str, ResolvedMeeting]
+
+
+def _person_blocks(results: list[DocResult]) -> dict[str, list[tuple[str, Entity]]]:
+    blocks: dict[str, list[tuple[str, Entity]]] = defaultdict(list)
+    for r in results:
+        for e in r.entities:
+            if e.kind == "person":
+                blocks[e.key.split(":")[1]].append((r.doc_id, e))
+    return blocks
+
+
+def _resolve_people(block: list[tuple[str, Entity]]) -> list[list[tuple[str, Entity]]]:
+    """Split one surname block into people: first initials must agree; a bare surname joins
+    the most-mentioned person of its block."""
+    by_initial: dict[str, list] = defaultdict(list)
+    bare = []
+    for doc_id, e in block:
+        initial = e.key.split(":")[2] if e.key.count(":") >= 2 else ""
+        (by_initial[initial] if initial else bare).append((doc_id, e))
+    groups = [by_initial[k] for k in sorted(by_initial)]
+    if bare:
+        if groups:
+            biggest = max(groups, key=lambda g: (sum(e.mentions for _, e in g), -groups.index(g)))
+            biggest.extend(bare)
+        else:
+            groups.append(bare)
+    return groups
+
+
+def _entity_base_id(kind: str, e: Entity) -> str:
+    if kind == "country":
+        return f"country:{e.iso3}"
+    return f"{kind}:{slug(e.name)}"
+
+
+def resolve(results: list[DocResult]) -> Resolution:
+    """Merge per-document entities into graph nodes and meetings into meeting nodes."""
+    groups: dict[str, list[tuple[str, Entity]]] = defaultdict(list)  # provisional id -> members
+    for r in results:
+        for e in r.entities:
+            if e.kind != "person":
+                groups[_entity_base_id(e.kind, e)].append((r.doc_id, e))
+    people = _person_blocks(results)
+    person_groups = []
+    for surname in sorted(people):
+        person_groups.extend(_resolve_people(people[surname]))
+
+    entities: dict[str, ResolvedEntity] = {}
+    key_to_node: dict[tuple[str, str], str] = {}
+
+    def add(kind: str, members: list[tuple[str, Entity]], base: str | None = None) -> None:
+        probe = ResolvedEntity("", kind, members)
+        node_id = base or f"{kind}:{slug(probe.label)}"
+        n = 2
+        unique = node_id
+        while unique in entities:
+            unique = f"{node_id}-{n}"
+            n += 1
+        probe.node_id = unique
+        entities[unique] = probe
+        for doc_id, e in members:
+            key_to_node[(doc_id, e.key)] = unique
+
+    for gid in sorted(groups):
+        add(gid.split(":")[0], groups[gid], gid if gid.startswith("country:") else None)
+    for members in sorted(person_groups, key=lambda g: min((d, e.key) for d, e in g)):
+        add("person", members)
+    meetings = _resolve_meetings(results, key_to_node)
+    return Resolution(entities, key_to_node, meetings)
+
+
+def _resolve_meetings(results: list[DocResult], key_to_node: dict) -> dict[str, ResolvedMeeting]:
+    out: dict[str, ResolvedMeeting] = {}
+    index: dict[tuple, list[ResolvedMeeting]] = defaultdict(list)
+    for r in results:
+        for m in r.meetings:
+            parts = {key_to_node[(r.doc_id, p.entity)]: p for p in m.participants if (r.doc_id, p.entity) in key_to_node}
+            place = key_to_node.get((r.doc_id, m.place), "") if m.place else ""
+            positive = tuple(sorted(k for k, p in parts.items() if not p.negated))
+            target = None
+            if len(positive) >= 2 and m.date:
+                for cand in index[positive]:
+                    date = cand.members[0][1].date
+                    if date and (date.startswith(m.date) or m.date.startswith(date)) and (not place or not cand.place or place == cand.place):
+                        target = cand
+                        break
+            if target is None:
+                digest = hashlib.sha1(f"{r.doc_id}\0{m.key}".encode()).hexdigest()[:10]
+                target = ResolvedMeeting(f"meeting:{digest}")
+                out[target.node_id] = target
+                if len(positive) >= 2:
+                    index[positive].append(target)
+            target.members.append((r.doc_id, m))
+            target.place = target.place or place
+            prov = m.provenance[0] if m.provenance else None
+            for node, p in parts.items():
+                old = target.participants.get(node)
+                if old is None or (old[0] and not p.negated):
+                    target.participants[node] = (p.negated, p.role, prov)
+    return out
