@@ -94,7 +94,10 @@ class DocContext:
         if token.lower_ in self.lex.actor_heads or token.lower_ in self.lex.person_nouns:
             lemma = token.lower_
         # modifiers: "Mr. Assad's forces", "the Syrian government", "the Obama administration"
-        if lemma in self.lex.actor_heads or lemma in self.lex.person_nouns or token.pos_ == "PROPN":
+        nationality = any(c.dep_ in {"amod", "compound"} and (m := self.mention(chunk, c)) is not None
+                          and m.kind == "country" for c in token.children)
+        if lemma in self.lex.actor_heads or lemma in self.lex.person_nouns or token.pos_ == "PROPN" or nationality:
+            # "Swiss doctors", "Liberian riot police": a nationality makes any group noun an actor
             found = []
             for dep in MODIFIER_DEPS:
                 for c in token.children:
@@ -106,13 +109,18 @@ class DocContext:
             found.sort(key=lambda a: a[1] == "location")
             if found:
                 key, kind = found[0]
+                if kind == "person" and lemma in self.lex.actor_heads:
+                    # "the Obama administration", "Mr. Assad's forces": the state the person leads
+                    iso3 = self.countries.get(key) or next((m.country for m in self.mentions if m.cluster == key and m.country), "")
+                    if iso3:
+                        return f"country:{iso3}", "country"
                 if lemma in self.lex.person_nouns and kind == "country":
                     person = self._described_person(chunk, token, key)
                     if person:
                         return person, "person"
                 return key, kind
         if lemma in self.lex.actor_heads or lemma in self.lex.person_nouns:
-            for pobj in (g for c in token.children if c.dep_ == "prep" and c.lower_ in {"of", "from"} for g in c.children if g.dep_ == "pobj"):
+            for pobj in (g for c in token.children if c.dep_ == "prep" and c.lower_ in {"of", "from", "in"} for g in c.children if g.dep_ == "pobj"):
                 key, kind = self.actor(chunk, pobj, as_agent, _depth + 1)
                 if key:
                     return key, kind

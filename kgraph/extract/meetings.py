@@ -256,8 +256,21 @@ def noun_meetings(ctx: DocContext, chunk: int, sent) -> list[MeetingMention]:
             if not mm.place:
                 _place_from(ctx, chunk, rel, PLACE_PREPS, mm)
             _date_from(ctx, rel, t, mm)
-        if noun.dep_ in {"nsubj", "nsubjpass"} and gov.pos_ in {"VERB", "AUX"}:
+        subject_of = next((h for h in holders if h.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subject_of is not None and subject_of.head.pos_ in {"VERB", "AUX"}:
+            gov = subject_of.head
             t = t or syntax.tense(gov)
+            # "The talks made no headway when the Assad government officials showed no flexibility":
+            # whoever acts in a when-clause of what the meeting did took part in it
+            for adv in (c for c in gov.children if c.dep_ == "advcl" and any(w.lower_ in {"when", "as", "after"} for w in c.children)):
+                for clause in [adv, *adv.conjuncts]:
+                    neg = syntax.is_negated(clause) or any(
+                        x.dep_ == "xcomp" and x.lemma_.lower() in lex.meeting_verbs for x in clause.children
+                    ) and clause.lemma_.lower() in syntax.NEG_GOVERNORS
+                    for s in syntax.subjects(clause):
+                        for key, kind in ctx.actors(chunk, s):
+                            if kind in {"person", "organization", "country"}:
+                                mm.add(key, neg)
             if not mm.place:
                 _place_from(ctx, chunk, gov, PLACE_PREPS, mm)
             _date_from(ctx, gov, t, mm)

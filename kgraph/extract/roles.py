@@ -121,6 +121,9 @@ def _from_relative_clause(m: Mention, verb, lex: Lexicon) -> None:
 
 def _from_knowledge_base(m: Mention, lex: Lexicon) -> None:
     leader = lex.leader(m.text)
+    words = m.text.split()
+    if leader is None and len(words) > 2:  # "Ashton B. Carter" -> "Ashton Carter"
+        leader = lex.leader(f"{words[0]} {words[-1]}")
     if leader is None and len(m.text.split()) == 1 and m.role:
         candidates = lex.leaders_by_surname.get(name_key(m.text), ())
         fitting = [c for c in candidates if c.role and c.role.lower().split()[-1] == m.role.lower().split()[-1]]

@@ -18,7 +18,7 @@ from kgraph.records import Statement
 
 OBJECT_PREPS = {"with", "on", "to", "against", "toward", "towards", "into", "at", "for", "from", "over", "upon"}
 REPORTING = {"say", "tell", "state", "announce", "add", "note", "report", "claim", "write", "comment", "told"}
-HEDGES = {"could", "might", "may", "would", "should"}
+HEDGES = {"could", "might", "may", "should"}
 DROP_PREP_IN_RELATION = {"with"}  # "meet with X" is "meet"
 # Nominal events need a possessor/modifier subject; these preps give their object.
 NOMINAL_PREPS = {"in", "on", "against", "with", "to", "toward", "towards", "into", "over", "for"}
@@ -92,22 +92,31 @@ def verbal_statements(ctx: DocContext, chunk: int, sent, recent: list[Statement]
         if etype is None:
             continue
         base = relation.rsplit(" ", 1)[0] if relation.split(" ")[-1] in OBJECT_PREPS else relation
+        if _governed_by_event(verb, lex):
+            continue  # "threatened to cut off supplies": the governing verb carries the event
         subj_tokens = syntax.subjects(verb)
         passive = bool(syntax.passive_objects(verb)) and not any(c.dep_ in syntax.SUBJ for c in verb.children)
         subjects = [a for t in subj_tokens for a in ctx.actors(chunk, t, as_agent=True)]
+        subjects = [s for s in subjects if s[1] != "location"]
         objects = _objects(ctx, chunk, verb, noun, frozenset(k for k, _ in subjects))
         if passive and not any(c.dep_ == "agent" for c in verb.children):
             subjects = []
+        guessed = 1.0
+        if not subjects and not passive:
+            subjects = _nearest_actor(ctx, chunk, verb, left=True, exclude={k for k, _, _ in objects})
+            guessed = 0.5
         if not subjects:
             continue
-        subjects = [s for s in subjects if s[1] != "location"]
+        if not objects and not _reciprocal(verb, subjects, etype) and not (etype.category in IMPLICIT_OBJECT and implicit_object(recent, etype.category, ctx.sent_index(chunk, verb))):
+            found = _complement_actor(ctx, chunk, verb, {k for k, _ in subjects})
+            objects = [(k, kind, "") for k, kind in found]
+            guessed = 0.5
         if not objects:
             # reciprocal verbs with a plural subject: "Kerry and Lavrov met"
             implicit = ""
             if etype.category in IMPLICIT_OBJECT:
                 implicit = implicit_object(recent, etype.category, ctx.sent_index(chunk, verb))
-            intransitive = not any(c.dep_ in {"dobj", "prep", "dative", "xcomp", "ccomp"} for c in verb.children)
-            if len(subjects) > 1 and intransitive and etype.category in {"CONSULT", "AGREE", "COOPERATE"}:
+            if _reciprocal(verb, subjects, etype):
                 objects = [(k, kind, "") for k, kind in subjects]
             elif implicit:
                 objects = [(implicit, implicit.split(":")[0], "")]
@@ -115,18 +124,91 @@ def verbal_statements(ctx: DocContext, chunk: int, sent, recent: list[Statement]
             else:
                 continue
         negated = syntax.is_negated(verb)
+        category = plover_mode(etype.category, verb)
         hedged = any(c.lower_ in HEDGES for c in verb.children if c.dep_ == "aux")
         t = syntax.tense(verb)
         date = _date(ctx, verb, t)
-        conf = etype.confidence * (0.7 if hedged else 1.0)
+        conf = etype.confidence * (0.7 if hedged else 1.0) * guessed
         prov = ctx.provenance(chunk, verb)
         for skey, _ in subjects:
             for okey, _, prep in objects:
                 if skey == okey:
                     continue
                 rel = relation if (not prep or prep in DROP_PREP_IN_RELATION or relation.endswith(" " + prep)) else f"{base} {prep}"
-                out.append(Statement(skey, rel, okey, etype.category, negated, round(conf, 2), date, etype.cameo, prov))
+                out.append(Statement(skey, rel, okey, category, negated, round(conf, 2), date,
+                                     etype.cameo if category == etype.category else "", prov))
     return out
+
+
+COOPERATIVE_ACTS = {"AID", "RETREAT", "CONCEDE", "COOPERATE", "SUPPORT", "CONSULT"}
+CONFLICT_ACTS = {"SANCTION", "COERCE", "ASSAULT", "MOBILIZE"}
+COMMITMENT_HEADS = {"offer", "promise", "pledge", "vow", "commit", "agree", "ready", "willing", "prepared",
+                    "prepare", "plan", "intend", "determined", "undertake"}
+MODAL_FUTURE = {"will", "wo", "'ll", "shall", "would"}
+
+
+def committed(verb) -> bool:
+    """An act that is promised, offered or announced for the future rather than done
+    (``Israel will evacuate``, ``Syria is willing to withdraw``, ``offered to hand over``)."""
+    if any(c.dep_ == "aux" and c.lower_ in MODAL_FUTURE for c in verb.children):
+        return True
+    head = verb.head
+    if verb.dep_ in {"xcomp", "ccomp"} and head.i != verb.i and head.lemma_.lower() in COMMITMENT_HEADS:
+        return True
+    return False
+
+
+def plover_mode(category: str, verb) -> str:
+    """PLOVER codes a promised cooperative act as AGREE and a promised hostile act as THREATEN."""
+    if not committed(verb):
+        return category
+    if category in COOPERATIVE_ACTS:
+        return "AGREE"
+    if category in CONFLICT_ACTS:
+        return "THREATEN"
+    return category
+
+
+def _reciprocal(verb, subjects, etype) -> bool:
+    """``Kerry and Lavrov met``: a plural subject and no object make a mutual event."""
+    intransitive = not any(c.dep_ in {"dobj", "prep", "dative", "xcomp", "ccomp"} for c in verb.children)
+    return len(subjects) > 1 and intransitive and etype.category in {"CONSULT", "AGREE", "COOPERATE"}
+
+
+def _governed_by_event(verb, lex) -> bool:
+    head = verb.head
+    return verb.dep_ in {"xcomp", "ccomp"} and head.pos_ == "VERB" and head.i != verb.i and (
+        event_type(head, lex)[0] is not None and head.lemma_.lower() not in REPORTING
+    )
+
+
+ACTOR_KINDS = {"person", "organization", "country"}
+
+
+def _nearest_actor(ctx: DocContext, chunk: int, verb, left: bool, exclude: set) -> list[tuple[str, str]]:
+    """The closest actor mention on one side of the verb in its sentence (event-coder fallback)."""
+    tokens = range(verb.i - 1, verb.sent.start - 1, -1) if left else range(verb.i + 1, verb.sent.end)
+    for i in tokens:
+        m = ctx.mention(chunk, verb.doc[i])
+        if m is not None and m.kind in ACTOR_KINDS and m.cluster not in exclude:
+            return [(m.cluster, m.kind)]
+    return []
+
+
+def _complement_actor(ctx: DocContext, chunk: int, verb, exclude: set) -> list[tuple[str, str]]:
+    """Target of an event whose object is not itself an actor: the first actor inside the verb's
+    complements (``demanded that the US cancel ...``, ``threatened to cut off electricity to
+    Nakhichevan``), else the nearest actor to the right of the verb."""
+    for c in verb.children:
+        if c.i < verb.i or c.dep_ not in {"dobj", "ccomp", "xcomp", "prep", "dative", "attr", "oprd", "advcl"}:
+            continue
+        for t in c.subtree:
+            m = ctx.mention(chunk, t)
+            if m is not None and m.kind in ACTOR_KINDS | {"location"} and m.cluster not in exclude:
+                key, kind = ctx.actor(chunk, t, as_agent=False)
+                if key and key not in exclude:
+                    return [(key, kind)]
+    return _nearest_actor(ctx, chunk, verb, left=False, exclude=exclude)
 
 
 def nominal_statements(ctx: DocContext, chunk: int, sent) -> list[Statement]:
