@@ -56,6 +56,7 @@ class Lexicon:
     light_verbs: frozenset[str] = frozenset()
     meeting_verbs: dict[str, str] = field(default_factory=dict)  # lemma -> mode
     meeting_nouns: dict[str, str] = field(default_factory=dict)
+    object_participant_verbs: frozenset[str] = frozenset()
     planned_cues: frozenset[str] = frozenset()
     cancelled_cues: frozenset[str] = frozenset()
     titles: dict[str, str] = field(default_factory=dict)  # lowercase title -> display
@@ -133,6 +134,7 @@ def load_lexicon(data_dir: str | None = None) -> Lexicon:
         light_verbs=frozenset(events.get("light_verbs", [])),
         meeting_verbs={k.lower(): v for k, v in meetings.get("verbs", {}).items() if not k.startswith("_")},
         meeting_nouns={k.lower(): v for k, v in meetings.get("nouns", {}).items() if not k.startswith("_")},
+        object_participant_verbs=frozenset(meetings.get("object_participant_verbs", [])),
         planned_cues=frozenset(status.get("planned", [])),
         cancelled_cues=frozenset(status.get("cancelled", [])),
         titles=title_map,

@@ -155,3 +155,4 @@ class BuildConfig:
     scheduler: str = ""  # dask scheduler address; empty = local cluster
     strict: bool = False
     cache: bool = True
+    cache_dir: str = ""  # folder of the incremental store (the output folder); empty = no store

@@ -52,7 +52,12 @@ def compatible_first(a: str, b: str) -> bool:
 def cluster_mentions(mentions: list[Mention], lex: Lexicon) -> None:
     """Give every mention a document-local entity key (``Mention.cluster``)."""
     people: list[dict] = []  # {"first", "surname", "key", "last_seen"}
-    for order, m in enumerate(mentions):
+    # NER type repair: "Brandt's plan" tagged as an organisation while "Helga Brandt" is a person
+    surnames = {name_parts(m.text, lex)[1] for m in mentions if m.kind == "person" and len(m.text.split()) > 1}
+    for m in mentions:
+        if m.kind == "organization" and not m.org_name and name_key(m.text) in surnames:
+            m.kind = "person"
+    for m in mentions:
         if m.kind == "country":
             m.cluster = f"country:{m.iso3}"
         elif m.kind == "organization":

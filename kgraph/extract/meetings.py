@@ -132,7 +132,7 @@ def verb_meetings(ctx: DocContext, chunk: int, sent) -> list[MeetingMention]:
             if kind in {"person", "organization", "country"}:
                 mm.add(key, negated, "host" if mode == "host" else ("visitor" if mode == "visit" else ""))
         for c in verb.children:
-            if c.dep_ in {"dobj", "dative"}:
+            if c.dep_ in {"dobj", "dative"} and (lemma in lex.object_participant_verbs or mode == "visit"):
                 for key, kind in ctx.actors(chunk, c, as_agent=False):
                     if kind == "location" or (kind == "country" and mode == "visit"):
                         mm.place, mm.place_kind = key, kind

@@ -73,7 +73,8 @@ def trim_span(span):
 def is_headline(sent) -> bool:
     """Headline casing: most content words capitalised and no final full stop."""
     words = [t for t in sent if t.is_alpha and len(t) > 3]
-    if len(words) < 3 or sent[-1].text in {".", "!", "?"} and len(sent) > 20:
+    last = [t for t in sent if not t.is_space][-1:] 
+    if len(words) < 3 or (last and last[0].text in {".", "!", "?", "\"", "\u201d"}):
         return False
     caps = sum(1 for t in words if t.text[0].isupper())
     return caps / len(words) >= 0.75

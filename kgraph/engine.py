@@ -1,0 +1,329 @@
+"""Where parsing and extraction run: in this process, in worker processes, or on Dask.
+
+Parsing dominates a build and is independent per document, so the documents
+are cut into contiguous chunks that can run anywhere and come back as plain
+:class:`~kgraph.records.DocResult` records, put back in document order.  Every
+engine runs the same :func:`extract_documents`, and spaCy's output for a
+document does not depend on its neighbours in a batch, so the records do not
+depend on where (or next to what) a document was parsed.
+
+* in-process, for one worker or a handful of documents: a worker process must
+  import spaCy and load the model and lexicon (several seconds) before it
+  parses anything, which a small input never earns back;
+* worker processes (``forkserver``, else ``spawn``; never ``fork``, which
+  would copy the threads of tqdm or Dask): each worker loads the pipeline and
+  lexicon once in its own main function, then takes chunk after chunk from a
+  queue, so chunks can be small (balanced work, smooth progress) at no extra
+  model load, and sends every record back as soon as it is ready;
+* Dask: each chunk is a task running :func:`process_batch`, which loads the
+  model itself, so chunks are large enough for that load to stay small next
+  to the parsing.
+"""
+from __future__ import annotations
+
+import logging
+import math
+import os
+import pickle
+import queue
+import signal
+import traceback
+import uuid
+from collections.abc import Callable, Iterable, Sequence
+from contextlib import ExitStack
+from dataclasses import dataclass
+
+from kgraph.errors import ConfigError, KgraphError
+from kgraph.records import BuildConfig, DocResult, Document
+
+log = logging.getLogger(__name__)
+
+ENGINES = ("local", "dask")
+MIN_PARALLEL_DOCS = 20  # below this a worker's start-up costs more than it saves
+PROCESS_CHUNK = 16  # documents per queue item; workers keep their model between items
+DASK_LOCAL_WORKERS = 2
+DASK_CHUNK = 250  # upper bound: a Dask task reloads the model, so fewer larger tasks
+
+OnDone = Callable[[int, DocResult], None]  # (index in the input, its record)
+
+
+class WorkerError(KgraphError):
+    """A worker process or Dask worker died or could not be reached while parsing."""
+
+    code = "E701"
+    exit_code = 9
+
+
+@dataclass(frozen=True)
+class Plan:
+    """How a number of documents will be processed: ``inline``, ``processes`` or ``dask``."""
+
+    engine: str
+    workers: int
+
+
+def plan(n_docs: int, config: BuildConfig) -> Plan:
+    """Check the engine options and choose where ``n_docs`` documents run.
+
+    >>> plan(500, BuildConfig(workers=2))
+    Plan(engine='processes', workers=2)
+    >>> plan(5, BuildConfig(workers=2))
+    Plan(engine='inline', workers=1)
+    """
+    if config.engine not in ENGINES:
+        raise ConfigError(f"unknown engine {config.engine!r}; choose one of: {', '.join(ENGINES)}")
+    if config.workers < 0:
+        raise ConfigError(f"workers must be 0 (all cores) or more, not {config.workers}")
+    if config.batch_size < 1:
+        raise ConfigError(f"batch size must be 1 or more, not {config.batch_size}")
+    if config.engine == "dask":
+        return Plan("dask", config.workers or DASK_LOCAL_WORKERS)
+    workers = config.workers or os.cpu_count() or 1
+    workers = min(workers, math.ceil(n_docs / PROCESS_CHUNK))
+    if workers <= 1 or n_docs < MIN_PARALLEL_DOCS:
+        return Plan("inline", 1)
+    return Plan("processes", workers)
+
+
+def chunk_ranges(n: int, size: int) -> list[tuple[int, int]]:
+    """Contiguous ``[start, end)`` ranges of at most ``size`` items, as equal as possible.
+
+    >>> chunk_ranges(10, 4)
+    [(0, 4), (4, 7), (7, 10)]
+    >>> chunk_ranges(0, 4)
+    []
+    """
+    if n <= 0:
+        return []
+    parts = math.ceil(n / max(1, size))
+    base, extra = divmod(n, parts)
+    out, start = [], 0
+    for i in range(parts):
+        end = start + base + (1 if i < extra else 0)
+        out.append((start, end))
+        start = end
+    return out
+
+
+def load_models(config: BuildConfig):
+    """The spaCy pipeline and the lexicon, loaded once per process that parses."""
+    from kgraph.lexicon import load_lexicon
+    from kgraph.nlp import load_pipeline
+
+    return load_pipeline(config.model), load_lexicon()
+
+
+def extract_documents(documents: Iterable[Document], nlp, lex, batch_size: int = 64,
+                      on_done: Callable[[DocResult], None] | None = None) -> list[DocResult]:
+    """Parse and extract documents with an already loaded pipeline and lexicon.
+
+    An exception is annotated with the id of the document being extracted.
+    """
+    from kgraph.extract import extract_document
+    from kgraph.nlp import parse
+
+    out: list[DocResult] = []
+    current = None
+    try:
+        for current, chunks in parse(documents, nlp, batch_size=batch_size):
+            result = extract_document(current, chunks, lex)
+            out.append(result)
+            if on_done is not None:
+                on_done(result)
+    except Exception as exc:
+        if current is not None and hasattr(exc, "add_note"):
+            exc.add_note(f"kgraph: while extracting document {current.id!r} ({current.source or 'in memory'})")
+        raise
+    return out
+
+
+def process_batch(documents: list[Document], config: BuildConfig) -> list[DocResult]:
+    """Self-contained unit of work for a worker process or a Dask task: load, parse, extract."""
+    nlp, lex = load_models(config)
+    return extract_documents(documents, nlp, lex, config.batch_size)
+
+
+def run(documents: Sequence[Document], config: BuildConfig, on_done: OnDone | None = None) -> list[DocResult]:
+    """Parse and extract ``documents`` where ``config`` says; records come back in input order.
+
+    ``on_done(index, record)`` is called in this process as each record arrives
+    (in completion order), for progress bars and the incremental store.
+    """
+    documents = list(documents)
+    if not documents:
+        return []
+    how = plan(len(documents), config)
+    log.info("parsing %d documents: %s, %d worker(s)", len(documents), how.engine, how.workers)
+    if how.engine == "dask":
+        return run_dask(documents, config, how.workers, on_done)
+    if how.engine == "processes":
+        return run_processes(documents, config, how.workers, on_done)
+    return run_inline(documents, config, on_done)
+
+
+def run_inline(documents: Sequence[Document], config: BuildConfig, on_done: OnDone | None = None) -> list[DocResult]:
+    """Everything in this process."""
+    nlp, lex = load_models(config)
+    count = iter(range(len(documents)))
+    callback = (lambda r: on_done(next(count), r)) if on_done is not None else None
+    return extract_documents(documents, nlp, lex, config.batch_size, on_done=callback)
+
+
+# --- worker processes -------------------------------------------------------------------------------------------
+
+def run_processes(documents: Sequence[Document], config: BuildConfig, workers: int,
+                  on_done: OnDone | None = None) -> list[DocResult]:
+    """``workers`` processes, each loading the model once and draining a shared queue of chunks."""
+    import multiprocessing
+
+    method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+    ctx = multiprocessing.get_context(method)
+    size = max(1, min(PROCESS_CHUNK, math.ceil(len(documents) / (workers * 8))))
+    ranges = chunk_ranges(len(documents), size)
+    workers = max(1, min(workers, len(ranges)))
+    tasks, results = ctx.Queue(), ctx.Queue()
+    for start, end in ranges:
+        tasks.put((start, list(documents[start:end])))
+    for _ in range(workers):
+        tasks.put(None)
+    procs = [ctx.Process(target=_worker_main, args=(config, tasks, results), name=f"kgraph-worker-{i + 1}",
+                         daemon=True) for i in range(workers)]
+    out: list[DocResult | None] = [None] * len(documents)
+    left = len(documents)
+    try:
+        for p in procs:
+            p.start()
+        while left:
+            try:
+                kind, index, payload = results.get(timeout=1.0)
+            except queue.Empty:
+                _check_workers(procs, results_pending=left)
+                continue
+            if kind == "error":
+                _raise_remote(*payload)
+            out[index] = payload
+            left -= 1
+            if on_done is not None:
+                on_done(index, payload)
+        for p in procs:
+            p.join()
+    finally:
+        for p in procs:
+            if p.is_alive():  # only after an error or an interrupt
+                p.terminate()
+        for p in procs:
+            if p.pid is not None:
+                p.join(timeout=10)
+        tasks.cancel_join_thread()
+        for q in (tasks, results):
+            q.close()
+    return out  # type: ignore[return-value]
+
+
+def _worker_main(config: BuildConfig, tasks, results) -> None:
+    """A worker's whole life: load once, then parse chunks until the ``None`` sentinel."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle; it stops the workers
+    for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ.setdefault(var, "1")  # one core per worker: the workers are the parallelism
+    try:
+        nlp, lex = load_models(config)
+        while (task := tasks.get()) is not None:
+            start, docs = task
+            count = iter(range(start, start + len(docs)))
+            extract_documents(docs, nlp, lex, config.batch_size,
+                              on_done=lambda r: results.put(("doc", next(count), r)))
+    except BaseException as exc:  # noqa: BLE001 - everything goes back to the parent, which raises it
+        results.put(("error", -1, _portable(exc)))
+
+
+def _portable(exc: BaseException) -> tuple[BaseException | None, str]:
+    text = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
+    try:
+        pickle.loads(pickle.dumps(exc))
+    except Exception:  # noqa: BLE001 - an exception that does not pickle travels as text
+        return None, text
+    return exc, text
+
+
+class RemoteTraceback(Exception):
+    """The traceback of an exception raised in a worker process, attached as ``__cause__``."""
+
+    def __str__(self) -> str:
+        return "\n" + str(self.args[0])
+
+
+def _raise_remote(exc: BaseException | None, text: str) -> None:
+    if exc is None:
+        raise WorkerError(f"a worker process failed:\n{text}")
+    if not isinstance(exc, KgraphError):
+        exc.__cause__ = RemoteTraceback(text)
+    raise exc
+
+
+def _check_workers(procs, results_pending: int) -> None:
+    for p in procs:
+        if p.exitcode not in (None, 0):
+            how = f"signal {signal.Signals(-p.exitcode).name}" if p.exitcode < 0 else f"exit code {p.exitcode}"
+            raise WorkerError(f"worker process {p.name} stopped ({how}) with {results_pending} document(s) "
+                              f"left; if it ran out of memory, use fewer --workers or a smaller --batch-size")
+    if all(p.exitcode == 0 for p in procs):
+        raise WorkerError(f"the worker processes finished but {results_pending} document(s) never came back")
+
+
+# --- Dask -------------------------------------------------------------------------------------------------------
+
+def run_dask(documents: Sequence[Document], config: BuildConfig, workers: int = DASK_LOCAL_WORKERS,
+             on_done: OnDone | None = None) -> list[DocResult]:
+    """Chunks as Dask tasks on ``config.scheduler``, or on a local cluster of ``workers`` processes."""
+    try:
+        from distributed import KilledWorker, as_completed
+    except ImportError as exc:
+        raise ConfigError("the dask engine needs the optional packages dask and distributed, which are not "
+                          "installed: pip install 'kgraph[dask]' (or build with --engine local)") from exc
+    out: list[DocResult | None] = [None] * len(documents)
+    with ExitStack() as stack:
+        client = _dask_client(stack, config, workers)
+        threads = sum(client.nthreads().values()) or 1
+        size = max(1, min(DASK_CHUNK, math.ceil(len(documents) / (threads * 2))))
+        ranges = chunk_ranges(len(documents), size)
+        token = uuid.uuid4().hex[:8]
+        starts = {}
+        for i, (start, end) in enumerate(ranges):
+            future = client.submit(process_batch, list(documents[start:end]), config,
+                                   key=f"kgraph-chunk-{token}-{i}", pure=False)
+            starts[future] = start
+        log.info("dask: %d chunks of up to %d documents on %d thread(s)", len(ranges), size, threads)
+        for future in as_completed(list(starts)):
+            start = starts[future]
+            try:
+                chunk = future.result()
+            except (KilledWorker, OSError) as exc:
+                raise WorkerError(f"a Dask worker died or was lost ({exc}); if it ran out of memory, give the "
+                                  f"workers more memory or use a smaller --batch-size") from exc
+            for offset, result in enumerate(chunk):
+                out[start + offset] = result
+                if on_done is not None:
+                    on_done(start + offset, result)
+    return out  # type: ignore[return-value]
+
+
+def _dask_client(stack: ExitStack, config: BuildConfig, workers: int):
+    from distributed import Client, LocalCluster
+
+    if config.scheduler:
+        try:
+            client = stack.enter_context(Client(config.scheduler, timeout="20s"))
+        except OSError as exc:
+            raise ConfigError(f"cannot reach the Dask scheduler at {config.scheduler!r} ({exc}); check the "
+                              f"address (e.g. tcp://host:8786) or leave out --scheduler for a local cluster") from exc
+        try:
+            client.wait_for_workers(1, timeout=60)
+        except TimeoutError as exc:
+            raise WorkerError(f"the Dask scheduler at {config.scheduler!r} has no workers; start some with "
+                              f"`dask worker {config.scheduler}`") from exc
+        return client
+    log.info("starting a local Dask cluster of %d worker processes", workers)
+    cluster = stack.enter_context(LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                               host="127.0.0.1", dashboard_address=None,
+                                               silence_logs=logging.ERROR))
+    return stack.enter_context(Client(cluster))

@@ -1,0 +1,73 @@
+"""Meetings as events: participants, place, date, mode, status and event coreference."""
+from __future__ import annotations
+
+import pytest
+
+from helpers_extract import meetings
+
+pytestmark = pytest.mark.e2e
+
+
+def test_visit_to_meet_is_one_meeting_in_the_visited_country(read):
+    r = read("Chancellor Olaf Berg of Austria traveled to Cairo on Sunday to meet with President Karim Nasser.")
+    (m,) = meetings(r)
+    assert m["participants"] == {"Olaf Berg", "Karim Nasser"}
+    assert m["place"] == "Cairo"
+    assert m["mode"] == "visit"
+    host = next(e for e in r.entities if e.name == "Karim Nasser")
+    assert host.country == "EGY"  # a host met in the visited country belongs to it
+
+
+def test_anaphoric_meeting_adds_date_and_place(read):
+    r = read("Secretary of State Maria Lopez flew to Turkey to meet with President Emre Kaya. "
+             "The meeting, which will take place on Wednesday in the coastal city of Antalya, is their first.")
+    (m,) = meetings(r)
+    assert m["place"] == "Antalya"
+    assert m["date"] == "2015-05-13"
+    assert m["status"] == "planned"
+
+
+def test_two_meetings_of_the_same_people_stay_apart(read):
+    r = read("Three years ago, Maria Lopez met with Emre Kaya in Ankara. "
+             "On Tuesday Ms. Lopez will meet Mr. Kaya in Istanbul.")
+    ms = sorted(meetings(r), key=lambda m: m["date"])
+    assert [(m["place"], m["date"]) for m in ms] == [("Ankara", "2012"), ("Istanbul", "2015-05-12")]
+
+
+def test_denied_attendance_is_negated_participation(read):
+    r = read("President Ruiz did not attend the summit in Lima on Saturday.")
+    (m,) = meetings(r)
+    assert m["participants"] == set()
+    assert m["denied"] == {"Ruiz"}
+    assert m["date"] == "2015-05-09"
+
+
+def test_phone_call(read):
+    r = read("Prime Minister Anne Holt spoke by phone with President Paul Roux on Friday.")
+    ms = meetings(r)
+    assert any(m["participants"] == {"Anne Holt", "Paul Roux"} for m in ms)
+
+
+def test_meeting_of_an_organisation(read):
+    r = read("Maria Lopez will travel to Brussels for a meeting of NATO defense ministers.")
+    (m,) = meetings(r)
+    assert m["participants"] == {"Maria Lopez", "NATO"}
+    assert m["place"] == "Brussels"
+
+
+def test_hosted_talks(read):
+    r = read("Qatar hosted talks between Sudan and Chad in Doha last month.")
+    (m,) = meetings(r)
+    assert {"Qatar", "Sudan", "Chad"} <= m["participants"]
+    assert m["place"] == "Doha" and m["date"] == "2015-04"
+
+
+def test_no_meeting_without_sides(read):
+    assert meetings(read("The meeting was long.")) == []
+    assert meetings(read("Analysts discussed the economy.")) == []
+
+
+def test_topic_is_not_a_participant(read):
+    r = read("Maria Lopez met Emre Kaya to discuss Syria.")
+    (m,) = meetings(r)
+    assert m["participants"] == {"Maria Lopez", "Emre Kaya"}

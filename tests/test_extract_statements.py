@@ -1,0 +1,75 @@
+"""Statements (subject-relation-object with a PLOVER category) on sentences written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from helpers_extract import triples
+
+pytestmark = pytest.mark.e2e
+
+
+def test_prepositional_object_and_category(read):
+    r = read("Canada imposed new sanctions on Venezuela on Friday.")
+    assert ("Canada", "SANCTION", "Venezuela", False) in triples(r)
+    st = next(s for s in r.statements if s.category == "SANCTION")
+    assert st.relation == "impose sanction on"
+    assert st.date == "2015-05-08"
+
+
+def test_passive_with_agent(read):
+    r = read("Ukraine was attacked by Russia.")
+    assert ("Russia", "ASSAULT", "Ukraine", False) in triples(r)
+
+
+def test_conjoined_subjects(read):
+    r = read("France and Germany accused Iran of breaking the deal.")
+    t = triples(r)
+    assert ("France", "ACCUSE", "Iran", False) in t
+    assert ("Germany", "ACCUSE", "Iran", False) in t
+
+
+def test_negation_is_kept_as_negated(read):
+    r = read("Japan did not criticize China.")
+    assert triples(r) == {("Japan", "ACCUSE", "China", True)}
+
+
+def test_reporting_verb_is_not_an_event(read):
+    r = read("Egypt said Jordan was calm.")
+    assert not r.statements
+
+
+def test_no_event_without_two_actors(read):
+    r = read("The weather in Spain was mild.")
+    assert not r.statements
+
+
+def test_nominal_event(read):
+    r = read("Analysts discussed Turkey's military intervention in Syria.")
+    assert ("Turkey", "ASSAULT", "Syria", False) in triples(r)
+
+
+def test_pronoun_object_is_not_its_own_subject(read):
+    r = read("Cuba, which has long backed the Venezuelan government, has supplied it with oil.")
+    t = triples(r)
+    assert ("Cuba", "AID", "Venezuela", False) in t
+    assert not any(s == o for s, _, o, _ in t)
+
+
+def test_promise_is_agree_in_plover(read):
+    r = read("Norway will send aid to Sudan.")
+    assert ("Norway", "AGREE", "Sudan", False) in triples(r)
+
+
+def test_threatened_act_is_threaten(read):
+    r = read("Iran threatened to attack Israel.")
+    cats = {c for _, c, _, _ in triples(r)}
+    assert cats == {"THREATEN"}
+
+
+def test_provenance(read):
+    text = "First sentence here. Chile condemned Peru."
+    r = read(text, doc_id="doc-7")
+    st = next(s for s in r.statements if s.category == "ACCUSE")
+    p = st.provenance
+    assert (p.doc_id, p.sent_index, p.sentence) == ("doc-7", 1, "Chile condemned Peru.")
+    assert text[p.start:p.end] == "Chile condemned Peru."

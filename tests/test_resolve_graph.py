@@ -1,0 +1,95 @@
+"""Resolution across documents and the graph contract (docs/graph-schema.md)."""
+from __future__ import annotations
+
+import json
+
+import networkx as nx
+import pytest
+
+from kgraph.graph import STRUCTURAL, build_graph
+from kgraph.records import DocResult, Entity, Meeting, Participation, Provenance, Statement
+from kgraph.resolve import resolve
+
+P = Provenance("d1", 0, 0, 10, "Some sentence.")
+
+
+def ent(key, kind, name, **kw):
+    return Entity(key=key, kind=kind, name=name, aliases=(name,), provenance=(P,), **kw)
+
+
+def test_people_merge_across_documents_by_surname_and_initial():
+    a = DocResult("a", entities=(ent("person:kerry:j", "person", "John Kerry", role="Secretary of State"),))
+    b = DocResult("b", entities=(ent("person:kerry:", "person", "Kerry"),))
+    c = DocResult("c", entities=(ent("person:kerry:m", "person", "Mary Kerry"),))
+    res = resolve([a, b, c])
+    nodes = sorted(res.entities)
+    assert nodes == ["person:john-kerry", "person:mary-kerry"]
+    assert res.key_to_node[("b", "person:kerry:")] == "person:john-kerry"
+    assert res.entities["person:john-kerry"].label == "John Kerry"
+
+
+def test_meetings_merge_across_documents_only_when_compatible():
+    people = (ent("person:a:x", "person", "Xi A"), ent("person:b:y", "person", "Yo B"))
+    parts = (Participation("person:a:x"), Participation("person:b:y"))
+    m1 = Meeting("m0", "summit", parts, date="2015-05-12", provenance=(P,))
+    m2 = Meeting("m0", "summit", parts, date="2015-05", provenance=(P,))
+    m3 = Meeting("m0", "summit", parts, date="2013", provenance=(P,))
+    res = resolve([DocResult("a", entities=people, meetings=(m1,)), DocResult("b", entities=people, meetings=(m2,)),
+                   DocResult("c", entities=people, meetings=(m3,))])
+    assert len(res.meetings) == 2
+
+
+def test_graph_follows_the_schema():
+    entities = (
+        ent("person:kerry:j", "person", "John Kerry", country="USA", role="Secretary of State"),
+        ent("country:RUS", "country", "Russia", iso3="RUS"),
+        ent("location:sochi", "location", "Sochi", country="RUS"),
+    )
+    meeting = Meeting("m0", "meet", (Participation("person:kerry:j"),), place="location:sochi",
+                      date="2015-05-12", date_text="Tuesday", mode="visit", status="planned", provenance=(P,))
+    stmt = Statement("person:kerry:j", "travel to", "country:RUS", "CONSULT", False, 0.7, "", "", P)
+    g = build_graph([DocResult("d1", entities=entities, statements=(stmt,), meetings=(meeting,))])
+    assert isinstance(g, nx.MultiDiGraph)
+    assert g.graph["documents"] == 1 and g.graph["kgraph_version"]
+    for n, d in g.nodes(data=True):
+        assert d["kind"] in {"person", "organization", "country", "location", "meeting"}
+        assert d["label"]
+    assert g.nodes["country:RUS"]["iso3"] == "RUS"
+    assert g.nodes["person:john-kerry"]["role"] == "Secretary of State"
+    (mid,) = [n for n, d in g.nodes(data=True) if d["kind"] == "meeting"]
+    assert mid.startswith("meeting:")
+    m = g.nodes[mid]
+    assert (m["date"], m["date_text"], m["location"], m["mode"], m["status"]) == ("2015-05-12", "Tuesday", "Sochi", "visit", "planned")
+    rels = {(u, v, d["relation"]) for u, v, d in g.edges(data=True)}
+    assert ("person:john-kerry", mid, "participant") in rels
+    assert (mid, "location:sochi", "held_in") in rels
+    assert ("location:sochi", "country:RUS", "located_in") in rels
+    assert ("person:john-kerry", "country:USA", "affiliated_with") in rels
+    assert ("person:john-kerry", "country:RUS", "travel to") in rels
+    for u, v, d in g.edges(data=True):
+        assert {"doc_id", "sentence", "sent_index", "confidence", "negated"} <= set(d)
+        if d["relation"] not in STRUCTURAL:
+            assert d["category"] == "CONSULT"
+
+
+def test_same_input_same_graph():
+    entities = (ent("country:RUS", "country", "Russia", iso3="RUS"), ent("country:USA", "country", "United States", iso3="USA"))
+    stmt = Statement("country:USA", "impose sanction on", "country:RUS", "SANCTION", False, 0.7, "", "", P)
+    r = DocResult("d1", entities=entities, statements=(stmt,))
+    g1, g2 = build_graph([r]), build_graph([r])
+    assert json.dumps(nx.node_link_data(g1, edges="edges"), sort_keys=True) == json.dumps(nx.node_link_data(g2, edges="edges"), sort_keys=True)
+
+
+def test_created_comes_from_source_date_epoch(monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1431302400")
+    assert build_graph([]).graph["created"] == "2015-05-11T00:00:00Z"
+    monkeypatch.delenv("SOURCE_DATE_EPOCH")
+    assert "created" not in build_graph([]).graph
+
+
+def test_docresult_round_trips_through_json():
+    entities = (ent("country:RUS", "country", "Russia", iso3="RUS"),)
+    meeting = Meeting("m0", "meet", (Participation("country:RUS", True, "host"),), provenance=(P,))
+    stmt = Statement("country:RUS", "x", "country:RUS", "AID", True, 0.3, "2015", "070", P)
+    r = DocResult("d", "T", "2015-01-01", 3, 30, entities, (stmt,), (meeting,))
+    assert DocResult.from_dict(json.loads(json.dumps(r.to_dict()))) == r
