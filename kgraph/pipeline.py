@@ -1,20 +1,24 @@
 """The build: read documents, parse, extract, resolve, build the graph.
 
 ``build()`` is what the CLI and notebooks call.  Parsing and extraction are
-per document and independent, so they run in batches (:func:`process_batch`)
-that a worker process or a Dask task can run on its own: each batch loads
-the spaCy pipeline and the lexicon once and returns plain records.
+per document and independent; :mod:`kgraph.engine` runs them in this
+process, in worker processes or on Dask, and :mod:`kgraph.store` keeps each
+document's result in the output folder so that a rebuild parses only new or
+changed documents.  Resolution and graph building always see every document.
 """
 from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import networkx as nx
 
+from kgraph.engine import extract_documents, process_batch
 from kgraph.records import BuildConfig, DocResult, Document, Problem
+
+__all__ = ["BuildResult", "build", "build_documents", "extract_documents", "process_batch"]
 
 log = logging.getLogger(__name__)
 
@@ -26,7 +30,8 @@ class BuildResult:
     graph: nx.MultiDiGraph
     results: tuple[DocResult, ...]
     problems: tuple[Problem, ...] = ()
-    timings: dict = field(default_factory=dict, compare=False, hash=False)
+    timings: dict = field(default_factory=dict, compare=False, hash=False)  # seconds per stage
+    stats: dict = field(default_factory=dict, compare=False, hash=False)  # engine, workers, parsed, cached
 
     @property
     def documents(self) -> int:
@@ -49,31 +54,6 @@ class BuildResult:
         }
 
 
-def extract_documents(documents: Iterable[Document], nlp, lex, batch_size: int = 64,
-                      on_done: Callable[[DocResult], None] | None = None) -> list[DocResult]:
-    """Parse and extract documents with an already loaded pipeline and lexicon."""
-    from kgraph.extract import extract_document
-    from kgraph.nlp import parse
-
-    out = []
-    for doc, chunks in parse(documents, nlp, batch_size=batch_size):
-        result = extract_document(doc, chunks, lex)
-        out.append(result)
-        if on_done is not None:
-            on_done(result)
-    return out
-
-
-def process_batch(documents: list[Document], config: BuildConfig) -> list[DocResult]:
-    """Self-contained unit of work for a worker process or a Dask task."""
-    from kgraph.lexicon import load_lexicon
-    from kgraph.nlp import load_pipeline
-
-    nlp = load_pipeline(config.model)
-    lex = load_lexicon()
-    return extract_documents(documents, nlp, lex, config.batch_size)
-
-
 def build(paths, config: BuildConfig = BuildConfig(), *, progress: bool = False) -> BuildResult:
     """Build the graph for files or folders of articles.
 
@@ -94,32 +74,72 @@ def build(paths, config: BuildConfig = BuildConfig(), *, progress: bool = False)
 def build_documents(documents: Iterable[Document], config: BuildConfig = BuildConfig(), *,
                     problems: Iterable[Problem] = (), progress: bool = False,
                     timings: dict | None = None) -> BuildResult:
-    """Build from documents already in memory (notebooks, tests, other readers)."""
+    """Build from documents already in memory (notebooks, tests, other readers).
+
+    With ``config.cache`` and a ``config.cache_dir``, results stored by an
+    earlier build for the same documents are reused and only the others are
+    parsed; ``BuildResult.stats`` says how many of each.
+    """
+    from kgraph.engine import plan, run
     from kgraph.graph import build_graph
-    from kgraph.lexicon import load_lexicon
-    from kgraph.nlp import load_pipeline
 
     documents = list(documents)
     timings = dict(timings or {})
     t0 = time.perf_counter()
-    nlp = load_pipeline(config.model)
-    lex = load_lexicon()
-    timings["load"] = time.perf_counter() - t0
-    t0 = time.perf_counter()
-    bar = _progress_bar(len(documents), progress)
+    store = _open_store(config)
     try:
-        results = extract_documents(documents, nlp, lex, config.batch_size,
-                                    on_done=(lambda r: bar.update(1)) if bar is not None else None)
+        keys, cached = store.lookup(documents) if store is not None else ([], {})
+        todo = [i for i in range(len(documents)) if i not in cached]
+        timings["cache"] = time.perf_counter() - t0
+        how = plan(len(todo), config)
+        t0 = time.perf_counter()
+        bar = _progress_bar(len(todo), progress)
+
+        def done(index: int, result: DocResult) -> None:
+            if store is not None:
+                store.add(keys[todo[index]], result)
+            if bar is not None:
+                bar.update(1)
+
+        try:
+            fresh = run([documents[i] for i in todo], config, on_done=done)
+        finally:
+            if bar is not None:
+                bar.close()
+        if store is not None:
+            store.prune()
     finally:
-        if bar is not None:
-            bar.close()
+        if store is not None:
+            store.close()
     timings["parse_extract"] = time.perf_counter() - t0
+    results = [cached.get(i) for i in range(len(documents))]
+    for i, result in zip(todo, fresh):
+        results[i] = result
+    log.info("parsed %d documents (%s, %d worker(s)), %d from the cache in %.1fs", len(todo), how.engine,
+             how.workers, len(cached), timings["parse_extract"])
     t0 = time.perf_counter()
     graph = build_graph(results)
     timings["graph"] = time.perf_counter() - t0
     log.info("built graph: %d nodes, %d edges from %d documents", graph.number_of_nodes(),
              graph.number_of_edges(), len(results))
-    return BuildResult(graph, tuple(results), tuple(problems), timings)
+    stats = {"engine": how.engine if todo else "cache", "workers": how.workers, "parsed": len(todo),
+             "cached": len(cached)}
+    return BuildResult(graph, tuple(results), tuple(problems), timings, stats)
+
+
+def _open_store(config: BuildConfig):
+    """The incremental store, or None when disabled or unusable (a cache never fails a build)."""
+    if not (config.cache and config.cache_dir):
+        return None
+    import sqlite3
+
+    from kgraph.store import ResultStore
+
+    try:
+        return ResultStore.open(config.cache_dir, config.model)
+    except (sqlite3.Error, OSError) as exc:
+        log.warning("not using the result cache in %s (%s)", config.cache_dir, exc)
+        return None
 
 
 def _progress_bar(total: int, enabled: bool):
@@ -127,4 +147,4 @@ def _progress_bar(total: int, enabled: bool):
         return None
     from tqdm import tqdm
 
-    return tqdm(total=total, unit="doc", desc="kgraph", dynamic_ncols=True, leave=False)
+    return tqdm(total=total, unit="doc", desc="parsing", dynamic_ncols=True, leave=False, smoothing=0.1)

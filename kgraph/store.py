@@ -127,6 +127,7 @@ class ResultStore:
         self.pending: list[tuple[str, str, bytes]] = []
         self.hits = 0
         self.added = 0
+        self.broken = False
 
     @classmethod
     def open(cls, folder, model: str) -> "ResultStore":
@@ -135,6 +136,8 @@ class ResultStore:
         fp = fingerprint(model)
         try:
             return cls(_connect(path), path, fp)
+        except sqlite3.OperationalError:  # locked by another build, read-only, disk error: not ours to delete
+            raise
         except sqlite3.DatabaseError as exc:  # not a database, or another schema: it is only a cache
             log.warning("replacing the unreadable result cache %s (%s)", path, exc)
             path.unlink(missing_ok=True)
@@ -143,6 +146,8 @@ class ResultStore:
     def lookup(self, documents: Sequence[Document]) -> tuple[list[str], dict[int, DocResult]]:
         """Keys of all ``documents`` and the stored results of those found, by position."""
         keys = [document_key(d, self.fingerprint) for d in documents]
+        if self.broken:
+            return keys, {}
         where: dict[str, list[int]] = {}
         for i, key in enumerate(keys):
             where.setdefault(key, []).append(i)
@@ -150,8 +155,12 @@ class ResultStore:
         wanted = list(where)
         for n in range(0, len(wanted), 500):
             batch = wanted[n:n + 500]
-            rows = self.conn.execute(f"SELECT key, data FROM results WHERE key IN ({','.join('?' * len(batch))})",
-                                     batch).fetchall()
+            try:
+                rows = self.conn.execute(f"SELECT key, data FROM results WHERE key IN ({','.join('?' * len(batch))})",
+                                         batch).fetchall()
+            except sqlite3.Error as exc:
+                self._failed("reading", exc)
+                break
             for key, data in rows:
                 try:
                     result = decode(data)
@@ -170,22 +179,38 @@ class ResultStore:
             self.flush()
 
     def flush(self) -> None:
-        if not self.pending:
+        if not self.pending or self.broken:
             return
-        with self.conn:
-            self.conn.executemany("INSERT OR REPLACE INTO results (key, fingerprint, doc_id, data) VALUES (?, ?, ?, ?)",
-                                  [(k, self.fingerprint, d, b) for k, d, b in self.pending])
+        try:
+            with self.conn:
+                self.conn.executemany("INSERT OR REPLACE INTO results (key, fingerprint, doc_id, data) "
+                                      "VALUES (?, ?, ?, ?)", [(k, self.fingerprint, d, b) for k, d, b in self.pending])
+        except sqlite3.Error as exc:
+            self._failed("writing", exc)
+            return
         self.added += len(self.pending)
         self.pending = []
 
     def prune(self) -> int:
         """Drop results made under another fingerprint (older code, lexicon or model)."""
         self.flush()
-        with self.conn:
-            dropped = self.conn.execute("DELETE FROM results WHERE fingerprint != ?", (self.fingerprint,)).rowcount
+        if self.broken:
+            return 0
+        try:
+            with self.conn:
+                dropped = self.conn.execute("DELETE FROM results WHERE fingerprint != ?", (self.fingerprint,)).rowcount
+        except sqlite3.Error as exc:
+            self._failed("pruning", exc)
+            return 0
         if dropped:
             log.info("dropped %d outdated cached results", dropped)
         return dropped
+
+    def _failed(self, doing: str, exc: Exception) -> None:
+        """The build goes on without the cache; the next build will parse again what was not stored."""
+        log.warning("result cache %s: %s failed (%s); continuing without it", self.path, doing, exc)
+        self.broken = True
+        self.pending = []
 
     def count(self) -> int:
         return self.conn.execute("SELECT COUNT(*) FROM results").fetchone()[0]

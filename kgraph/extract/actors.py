@@ -155,7 +155,22 @@ class DocContext:
         from kgraph.extract.syntax import stolen_subject
 
         out = []
-        for t in [token, *token.conjuncts]:
+        m = self.mention(chunk, token)
+        span = [token.doc[i] for i in m.tokens] if m is not None else [token]
+        # the parser may hang the conjunction on any token of a name ("Barack Obama and Vladimir Putin")
+        group = {token.i: token}
+        for s in span:
+            for c in s.conjuncts:
+                group.setdefault(c.i, c)
+            # "The US, Russia, and Switzerland met": a list the parser read as an apposition
+            for c in s.children:
+                other = self.mention(chunk, c)
+                if c.dep_ == "appos" and other is not None and m is not None and other.kind == m.kind \
+                        and other.kind in {"country", "organization", "person"} and other.cluster != m.cluster:
+                    group.setdefault(c.i, c)
+                    for cc in c.conjuncts:
+                        group.setdefault(cc.i, cc)
+        for t in sorted(group.values(), key=lambda x: x.i):
             if t.i != token.i and token.dep_ == "conj":
                 continue  # a conjunct standing alone (a repaired subject) does not pull in its group
             if t.i > token.i:
