@@ -137,11 +137,17 @@ def verbal_statements(ctx: DocContext, chunk: int, sent, recent: list[Statement]
                 rel = relation if (not prep or prep in DROP_PREP_IN_RELATION or relation.endswith(" " + prep)) else f"{base} {prep}"
                 out.append(Statement(skey, rel, okey, category, negated, round(conf, 2), date,
                                      etype.cameo if category == etype.category else "", prov))
+                if negated and category in REFUSABLE:
+                    # "will not accept", "did not attend": the denied act stays negated, and the
+                    # refusal itself is a REJECT event (PLOVER)
+                    out.append(Statement(skey, f"not {rel}", okey, "REJECT", False, round(conf * 0.8, 2), date, "120", prov))
     return out
 
 
 COOPERATIVE_ACTS = {"AID", "RETREAT", "CONCEDE", "COOPERATE", "SUPPORT", "CONSULT"}
-CONFLICT_ACTS = {"SANCTION", "COERCE", "ASSAULT", "MOBILIZE"}
+CONFLICT_ACTS = {"SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "PROTEST"}
+REFUSABLE = COOPERATIVE_ACTS | {"AGREE"}
+DEONTIC = {"must", "should"}
 COMMITMENT_HEADS = {"offer", "promise", "pledge", "vow", "commit", "agree", "ready", "willing", "prepared",
                     "prepare", "plan", "intend", "determined", "undertake"}
 MODAL_FUTURE = {"will", "wo", "'ll", "shall", "would"}
@@ -158,10 +164,17 @@ def committed(verb) -> bool:
     return False
 
 
+def conditional_threat(verb) -> bool:
+    """``will withdraw its force unless the ceasefire holds``: a promise on a condition is a threat."""
+    return any(c.dep_ == "advcl" and any(w.lower_ == "unless" for w in c.children) for c in verb.children)
+
+
 def plover_mode(category: str, verb) -> str:
     """PLOVER codes a promised cooperative act as AGREE and a promised hostile act as THREATEN."""
     if not committed(verb):
         return category
+    if conditional_threat(verb):
+        return "THREATEN"
     if category in COOPERATIVE_ACTS:
         return "AGREE"
     if category in CONFLICT_ACTS:
@@ -209,6 +222,40 @@ def _complement_actor(ctx: DocContext, chunk: int, verb, exclude: set) -> list[t
                 if key and key not in exclude:
                     return [(key, kind)]
     return _nearest_actor(ctx, chunk, verb, left=False, exclude=exclude)
+
+
+def _speaker(ctx: DocContext, chunk: int, clause) -> list[tuple[str, str]]:
+    """Who utters the clause: the subject of the nearest verb above it (``Britain said that ...``,
+    ``issued a reminder to Iraq that ...``)."""
+    t = clause.head
+    for _ in range(3):
+        if t.pos_ in {"VERB", "AUX"}:
+            found = [a for s in syntax.subjects(t) for a in ctx.actors(chunk, s)]
+            found = [a for a in found if a[1] in ACTOR_KINDS]
+            if found:
+                return found
+        if t.head.i == t.i:
+            break
+        t = t.head
+    return []
+
+
+def obligation_statements(ctx: DocContext, chunk: int, sent) -> list[Statement]:
+    """``X said that Y must hand over the suspects``: a demand (REQUEST) from X to Y."""
+    out: list[Statement] = []
+    for verb in sent:
+        if verb.pos_ != "VERB" or verb.dep_ not in {"ccomp", "acl", "relcl"}:
+            continue
+        if not any(c.dep_ == "aux" and c.lower_ in DEONTIC for c in verb.children):
+            continue
+        targets = [a for s in syntax.subjects(verb) for a in ctx.actors(chunk, s)]
+        speakers = _speaker(ctx, chunk, verb)
+        prov = ctx.provenance(chunk, verb)
+        for skey, _ in speakers:
+            for okey, kind in targets:
+                if skey != okey and kind in ACTOR_KINDS:
+                    out.append(Statement(skey, "demand", okey, "REQUEST", syntax.is_negated(verb), 0.5, "", "100", prov))
+    return out
 
 
 def nominal_statements(ctx: DocContext, chunk: int, sent) -> list[Statement]:
