@@ -102,15 +102,17 @@ def verbal_statements(ctx: DocContext, chunk: int, sent, recent: list[Statement]
         if passive and not any(c.dep_ == "agent" for c in verb.children):
             subjects = []
         guessed = 1.0
-        if not subjects and not passive:
+        main = _main_clause(verb)
+        if not subjects and not passive and main:
             subjects = _nearest_actor(ctx, chunk, verb, left=True, exclude={k for k, _, _ in objects})
             guessed = 0.5
         if not subjects:
             continue
         if not objects and not _reciprocal(verb, subjects, etype) and not (etype.category in IMPLICIT_OBJECT and implicit_object(recent, etype.category, ctx.sent_index(chunk, verb))):
-            found = _complement_actor(ctx, chunk, verb, {k for k, _ in subjects})
-            objects = [(k, kind, "") for k, kind in found]
-            guessed = 0.5
+            if main:
+                found = _complement_actor(ctx, chunk, verb, {k for k, _ in subjects})
+                objects = [(k, kind, "") for k, kind in found]
+                guessed = 0.5
         if not objects:
             # reciprocal verbs with a plural subject: "Kerry and Lavrov met"
             implicit = ""
@@ -180,6 +182,17 @@ def plover_mode(category: str, verb) -> str:
     if category in CONFLICT_ACTS:
         return "THREATEN"
     return category
+
+
+def _main_clause(verb) -> bool:
+    """The sentence's own event (root, its conjuncts, or what a reporting verb reports): only these
+    get event-coder guesses for a missing side; subordinate events need both sides in the parse."""
+    v = verb
+    while v.dep_ in {"conj", "xcomp"} and v.head.i != v.i:
+        v = v.head
+    if v.dep_ == "ROOT":
+        return True
+    return v.dep_ in {"ccomp", "parataxis"} and v.head.lemma_.lower() in REPORTING | {"announce", "declare", "report"}
 
 
 def _reciprocal(verb, subjects, etype) -> bool:
