@@ -125,13 +125,11 @@ def test_visits_and_meetings_are_consult(seed):
     assert len(trips) >= 3 and set(trips.category) == {"CONSULT"}, trips[["relation", "object", "category"]]
 
 
-@pytest.mark.xfail(strict=True, reason="known pipeline: 'violate a February cease-fire accord' dated 2016-02; remove this mark when fixed")
 def test_nothing_in_a_may_2015_article_happens_after_that_week(seed):
     dates = list(seed.statements().date) + list(seed.meetings().date)
     assert max(d for d in dates if d) <= "2015-05-13"  # "By Wednesday night" is the latest event
 
 
-@pytest.mark.xfail(strict=True, reason="known pipeline: 'convene a conference to end the war in Syria' coded ASSAULT; remove this mark when fixed")
 def test_only_fighting_counts_as_assault(seed):
     """'convene a conference to end the war in Syria' is no assault by the United States."""
     assert seed.statements(subject="United States", category="ASSAULT").empty
