@@ -8,6 +8,7 @@ then freeze everything into records with provenance.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from dataclasses import replace
 
 from kgraph.extract.actors import Chunk, DocContext
 from kgraph.extract.coref import cluster_mentions
@@ -68,6 +69,7 @@ def extract_document(document: Document, chunks: list, lex: Lexicon) -> DocResul
     _infer_host_countries(meetings, country_of, ctx.countries)
 
     entities = _entities(mentions, ctx, sentences, ctx_chunks)
+    entities = _with_derived_countries(entities, mentions, ctx, statements, meetings)
     used = {e.key for e in entities}
     statements = [s for s in statements if s.subject in used and s.object in used]
     records = []
@@ -82,6 +84,43 @@ def extract_document(document: Document, chunks: list, lex: Lexicon) -> DocResul
         doc_id=document.id, title=document.title, date=document.date, sentences=n_sent, tokens=tokens,
         entities=tuple(entities), statements=tuple(dict.fromkeys(statements)), meetings=tuple(records),
     )
+
+
+def _with_derived_countries(entities, mentions, ctx: DocContext, statements, meetings) -> list[Entity]:
+    """Countries that acted through a capital or an institution (``actions by Washington``,
+    ``the Obama administration``) become entities too; a place only ever used that way is
+    folded into its country as an alias."""
+    referenced = {s.subject for s in statements} | {s.object for s in statements}
+    referenced |= {k for mm in meetings for k in mm.participants} | {mm.place for mm in meetings}
+    by_key = {e.key: e for e in entities}
+    metonym_texts: dict[str, set[str]] = {}
+    metonymic: dict[str, int] = {}
+    for m in mentions:
+        if m.kind == "location" and id(m) not in ctx.metonyms:
+            iso3 = ctx.metonym_country(m.chunk, m)
+            if iso3:
+                ctx.metonyms[id(m)] = f"country:{iso3}"
+        if id(m) in ctx.metonyms:
+            metonym_texts.setdefault(ctx.metonyms[id(m)], set()).add(m.text)
+            metonymic[m.cluster] = metonymic.get(m.cluster, 0) + 1
+    out = []
+    for e in entities:
+        if e.kind == "location" and metonymic.get(e.key, 0) >= e.mentions and e.key not in referenced:
+            continue  # every mention of this place stood for its country
+        if e.key in metonym_texts:
+            e = replace(e, aliases=tuple(sorted(set(e.aliases) | metonym_texts[e.key])))
+        out.append(e)
+    have = {e.key for e in out}
+    gaz = ctx.lex.gazetteer
+    for key in sorted((referenced | set(metonym_texts)) - have):
+        if key.startswith("country:"):
+            iso3 = key.split(":", 1)[1]
+            prov = next((s.provenance for s in statements if key in (s.subject, s.object) and s.provenance), None)
+            out.append(Entity(key=key, kind="country", name=gaz.country_name(iso3), iso3=iso3,
+                              aliases=tuple(sorted(metonym_texts.get(key, ()))), mentions=len(metonym_texts.get(key, ())) or 1,
+                              provenance=(prov,) if prov else ()))
+    out.sort(key=lambda e: e.key)
+    return out
 
 
 def _cluster_countries(mentions: list[Mention], learnt: dict[str, str]) -> dict[str, str]:

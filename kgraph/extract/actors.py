@@ -16,6 +16,8 @@ from kgraph.lexicon import Lexicon
 from kgraph.records import Provenance
 
 RELATIVE = {"which", "who", "that", "whom"}
+LOCATIVE_PREPS = {"in", "at", "to", "from", "near", "into", "across", "around", "outside", "inside", "within",
+                  "via", "through", "toward", "towards", "throughout", "over", "for", "on"}
 MODIFIER_DEPS = ("poss", "compound", "amod", "nmod")
 
 
@@ -38,6 +40,21 @@ class DocContext:
     sentences: dict[tuple[int, int], tuple[int, str]]  # (chunk, sent start token) -> (index, text)
     genders: dict[str, str] = field(default_factory=dict)
     countries: dict[str, str] = field(default_factory=dict)  # cluster -> ISO3 learnt from descriptions
+    metonyms: dict[int, str] = field(default_factory=dict)  # id(mention) -> country key it stood for
+
+    def metonym_country(self, chunk: int, m: Mention) -> str:
+        """The country a capital or seat of government stands for when the sentence uses it as an
+        actor (``actions by Washington``, ``Moscow said``), "" when it is a place (``in Moscow``,
+        ``the Moscow talks``)."""
+        iso3 = self.lex.gazetteer.metonyms.get(name_key(m.text), "")
+        if not iso3:
+            return ""
+        head = self.chunks[chunk].sdoc[m.end - 1]
+        if head.dep_ in {"compound", "npadvmod", "nmod", "amod"}:
+            return ""
+        if head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPS:
+            return ""
+        return iso3
 
     def mention(self, chunk: int, token) -> Mention | None:
         return self.chunks[chunk].by_token.get(token.i)
@@ -62,8 +79,9 @@ class DocContext:
         m = self.mention(chunk, token)
         if m is not None and m.cluster:
             if m.kind == "location":
-                iso3 = self.lex.gazetteer.metonyms.get(name_key(m.text))
-                if as_agent and iso3:
+                iso3 = self.metonym_country(chunk, m)
+                if iso3:
+                    self.metonyms[id(m)] = f"country:{iso3}"
                     return f"country:{iso3}", "country"
                 return m.cluster, "location"
             return m.cluster, m.kind

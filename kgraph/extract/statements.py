@@ -188,7 +188,7 @@ def _main_clause(verb) -> bool:
     """The sentence's own event (root, its conjuncts, or what a reporting verb reports): only these
     get event-coder guesses for a missing side; subordinate events need both sides in the parse."""
     v = verb
-    while v.dep_ in {"conj", "xcomp"} and v.head.i != v.i:
+    while v.dep_ in {"conj", "xcomp", "acomp"} and v.head.i != v.i:
         v = v.head
     if v.dep_ == "ROOT":
         return True
@@ -196,9 +196,9 @@ def _main_clause(verb) -> bool:
 
 
 def _reciprocal(verb, subjects, etype) -> bool:
-    """``Kerry and Lavrov met``: a plural subject and no object make a mutual event."""
-    intransitive = not any(c.dep_ in {"dobj", "prep", "dative", "xcomp", "ccomp"} for c in verb.children)
-    return len(subjects) > 1 and intransitive and etype.category in {"CONSULT", "AGREE", "COOPERATE"}
+    """``Kerry and Lavrov met``, ``Jordan and Britain agreed to hold exercises``: a plural subject
+    and no actor object make a mutual event."""
+    return len(subjects) > 1 and etype.category in {"CONSULT", "AGREE", "COOPERATE"}
 
 
 def _governed_by_event(verb, lex) -> bool:
