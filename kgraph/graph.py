@@ -35,6 +35,13 @@ def created_timestamp() -> str | None:
     return datetime.fromtimestamp(int(epoch), tz=timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
+def _iso_names() -> dict[str, str]:
+    """Display names for countries a node links to without being mentioned itself."""
+    import pycountry
+
+    return {c.alpha_3: getattr(c, "common_name", None) or c.name for c in pycountry.countries}
+
+
 def build_graph(results: list[DocResult], resolution: Resolution | None = None) -> nx.MultiDiGraph:
     """Merge per-document results into one graph (resolution across documents included)."""
     results = sorted(results, key=lambda r: r.doc_id)
@@ -45,7 +52,7 @@ def build_graph(results: list[DocResult], resolution: Resolution | None = None) 
     created = created_timestamp()
     if created:
         g.graph["created"] = created
-    country_labels = {}
+    country_labels = _iso_names()
     for r in results:
         for e in r.entities:
             if e.kind == "country":
