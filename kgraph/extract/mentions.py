@@ -33,6 +33,7 @@ class Mention:
     iso3: str = ""
     country: str = ""
     role: str = ""
+    kb_role: str = ""  # role from the office-holder knowledge base, used only when the text gives none
     gender: str = ""
     org_name: str = ""  # canonical organisation name from the lexicon
     via: str = "ner"
@@ -185,6 +186,11 @@ def find_mentions(sdoc, chunk: int, chunk_offset: int, sent_starts: dict[int, in
         kind, iso3, country, org_name = classify(text, ent.label_, lex)
         if not kind:
             continue
+        if kind == "organization":
+            org = lex.organization(text)
+            if org is not None and org.ambiguous:
+                country = ""  # "Supreme Court", "Senate": only the context can say whose
+            country = _country_before(sdoc, start, lex) or country
         sent = sdoc[start].sent
         m = Mention(
             chunk=chunk, start=start, end=end, text=text, kind=kind,
@@ -202,6 +208,20 @@ def find_mentions(sdoc, chunk: int, chunk_offset: int, sent_starts: dict[int, in
         out.append(m)
     out.sort(key=lambda m: m.start)
     return out
+
+
+def _country_before(sdoc, start: int, lex: Lexicon) -> str:
+    """``The Ivory Coast's Supreme Court``, ``Iraqi parliament``: the country right before a name."""
+    gaz = lex.gazetteer
+    i = start - 1
+    if i >= 0 and sdoc[i].tag_ == "POS":
+        ent = next((e for e in sdoc.ents if e.end == i), None)
+        if ent is not None and ent.label_ in {"GPE", "NORP"}:
+            return gaz.country(clean_surface(ent.text))
+        return ""
+    if i >= 0 and name_key(sdoc[i].text) not in gaz.ambiguous:
+        return gaz.demonym(sdoc[i].text)
+    return ""
 
 
 def _trim_headline(sdoc, start: int, end: int, confirmed: set[str]) -> tuple[int, int]:

@@ -70,7 +70,10 @@ def attach_role(m: Mention, sdoc, lex: Lexicon) -> set[int]:
         if j >= sent.start and sdoc[j].tag_ == "POS":
             j -= 1
         lo = j
-        while lo >= sent.start and sdoc[lo].ent_type_ in {"GPE", "NORP"}:
+        gaz = lex.gazetteer
+        while lo >= sent.start and (sdoc[lo].ent_type_ in {"GPE", "NORP"} or (
+                (gaz.demonym(sdoc[lo].text) or gaz.country(sdoc[lo].text))
+                and name_key(sdoc[lo].text) not in gaz.ambiguous)):  # NER sometimes tags "British Defence" as ORG
             lo -= 1
         iso3 = _country_of_words(sdoc[lo + 1 : j + 1], lex) if j > lo else ""
         if iso3:
@@ -124,12 +127,13 @@ def _from_knowledge_base(m: Mention, lex: Lexicon) -> None:
     words = m.text.split()
     if leader is None and len(words) > 2:  # "Ashton B. Carter" -> "Ashton Carter"
         leader = lex.leader(f"{words[0]} {words[-1]}")
-    if leader is None and len(m.text.split()) == 1 and m.role:
+    if leader is None and len(words) == 1:
         candidates = lex.leaders_by_surname.get(name_key(m.text), ())
-        fitting = [c for c in candidates if c.role and c.role.lower().split()[-1] == m.role.lower().split()[-1]]
-        if len(fitting) == 1:
-            leader = fitting[0]
+        if m.role:
+            candidates = [c for c in candidates if c.role and c.role.lower().split()[-1] == m.role.lower().split()[-1]]
+        if len(candidates) == 1:  # a surname only one office holder in the knowledge base carries
+            leader = candidates[0]
     if leader is not None:
         m.country = leader.country
-        m.role = m.role or leader.role
+        m.kb_role = leader.role
         m.gender = m.gender or leader.gender
