@@ -118,7 +118,7 @@ def build_graph(results: list[DocResult], resolution: Resolution | None = None) 
         for s in r.statements:
             u = res.key_to_node.get((r.doc_id, s.subject))
             v = res.key_to_node.get((r.doc_id, s.object))
-            if not u or not v or u == v:
+            if not u or not v:
                 continue
             attrs = {"relation": s.relation, "category": s.category, "negated": s.negated,
                      "confidence": s.confidence, **_prov(s.provenance)}

@@ -102,6 +102,7 @@ def verbal_statements(ctx: DocContext, chunk: int, sent, recent: list[Statement]
         if passive and not any(c.dep_ == "agent" for c in verb.children):
             subjects = []
         guessed = 1.0
+        reciprocal = False
         main = _main_clause(verb)
         if not subjects and not passive and main:
             subjects = _nearest_actor(ctx, chunk, verb, left=True, exclude={k for k, _, _ in objects})
@@ -120,6 +121,7 @@ def verbal_statements(ctx: DocContext, chunk: int, sent, recent: list[Statement]
                 implicit = implicit_object(recent, etype.category, ctx.sent_index(chunk, verb))
             if _reciprocal(verb, subjects, etype):
                 objects = [(k, kind, "") for k, kind in subjects]
+                reciprocal = True
             elif implicit:
                 objects = [(implicit, implicit.split(":")[0], "")]
                 etype = EventType(etype.category, etype.cameo, etype.confidence * 0.6)
@@ -132,10 +134,10 @@ def verbal_statements(ctx: DocContext, chunk: int, sent, recent: list[Statement]
         date = _date(ctx, verb, t)
         conf = etype.confidence * (0.7 if hedged else 1.0) * guessed
         prov = ctx.provenance(chunk, verb)
-        for skey, _ in subjects:
-            for okey, _, prep in objects:
-                if skey == okey:
-                    continue
+        for skey, skind in subjects:
+            for okey, okind, prep in objects:
+                if skey == okey and (skind != "country" or reciprocal):
+                    continue  # only a country acting on its own people or places is its own target
                 rel = relation if (not prep or prep in DROP_PREP_IN_RELATION or relation.endswith(" " + prep)) else f"{base} {prep}"
                 out.append(Statement(skey, rel, okey, category, negated, round(conf, 2), date,
                                      etype.cameo if category == etype.category else "", prov))
@@ -230,10 +232,16 @@ def _complement_actor(ctx: DocContext, chunk: int, verb, exclude: set) -> list[t
             continue
         for t in c.subtree:
             m = ctx.mention(chunk, t)
-            if m is not None and m.kind in ACTOR_KINDS | {"location"} and m.cluster not in exclude:
-                key, kind = ctx.actor(chunk, t, as_agent=False)
-                if key and key not in exclude:
-                    return [(key, kind)]
+            if m is None or m.kind not in ACTOR_KINDS | {"location"}:
+                continue
+            key, kind = ctx.actor(chunk, t, as_agent=False)
+            if key and key not in exclude:
+                return [(key, kind)]
+            # a domestic act: "Turkey will allow Turkish refugees to return", "Sudan lifted the
+            # emergency in West Darfur" - the target is the actor's own country
+            own = f"country:{m.country}" if m.kind == "location" and m.country else (key if m.via == "demonym" else "")
+            if own and own in exclude:
+                return [(own, "country")]
     return _nearest_actor(ctx, chunk, verb, left=False, exclude=exclude)
 
 
