@@ -1,0 +1,136 @@
+"""One self-contained HTML page from a :class:`~kgraph.render.project.View`.
+
+pyvis 0.3.2 is kept behind this module (it is unmaintained; see the shared
+ecosystem notes).  Its ``generate_html()`` with ``cdn_resources="in_line"``
+embeds vis-network, but its template still links Bootstrap from a CDN (pyvis
+#229): the link and script are cut here and our own small stylesheet,
+controls and legend are spliced in.  Article text reaches the page only
+through pyvis's Jinja ``tojson`` (which writes ``<``, ``>``, ``&`` and ``'``
+as ``\\u003c``-style escapes, so a ``</script>`` in a label cannot close the
+script) or through :func:`html.escape` for the few bits of markup written here.
+"""
+from __future__ import annotations
+
+import html
+import re
+from importlib import resources
+
+from kgraph.render import layout, style
+from kgraph.render.project import View
+
+_REMOTE = re.compile(
+    r"""<link\b[^>]*\bhref\s*=\s*["']?(?:https?:)?//[^>]*>"""
+    r"""|<script\b[^>]*\bsrc\s*=\s*["']?(?:https?:)?//[^>]*>\s*</script>""",
+    re.IGNORECASE,
+)
+_EMPTY_HEADING = re.compile(r"<center>\s*<h1>\s*</h1>\s*</center>\s*")
+_DEAD_COMMENT = re.compile(r"<!--\s*<link[^>]*node_modules.*?-->\s*", re.DOTALL)
+_ANCHOR_SCRIPT = "drawGraph();\n"
+_ANCHOR_CANVAS = '<div id="mynetwork" class="card-body"></div>'
+_CATEGORY_CLASSES = (("class:cooperation", "cooperation (all)"), ("class:conflict", "conflict (all)"),
+                     ("class:structural", "structural links"))
+
+
+def _asset(name: str) -> str:
+    text = resources.files("kgraph.render").joinpath(name).read_text(encoding="utf-8")
+    if "</script" in text.lower() or "</style" in text.lower():
+        raise RuntimeError(f"asset {name} must not contain a closing script/style tag")
+    return text
+
+
+def _network(view: View):
+    """A pyvis Network filled from the projection (not ``from_nx``, which mutates)."""
+    from pyvis.network import Network
+
+    net = Network(height="100%", width="100%", directed=True, cdn_resources="in_line", heading="")
+    net.options = layout.vis_options(len(view.nodes), physics=view.physics)
+    # Filled directly: pyvis's add_node/add_edge check membership in a list,
+    # which is quadratic and costs seconds at 5,000 nodes.
+    net.nodes = [dict(n) for n in view.nodes]
+    net.node_ids = [n["id"] for n in view.nodes]
+    net.node_map = {n["id"]: n for n in net.nodes}
+    net.edges = [dict(e) for e in view.edges]
+    return net
+
+
+def _option(value: str, text: str) -> str:
+    return f'<option value="{html.escape(value)}">{html.escape(text)}</option>'
+
+
+def _controls(view: View) -> str:
+    parts = ['<label>Find <input id="kg-search" type="search" placeholder="name or alias" '
+             'autocomplete="off" spellcheck="false"></label>']
+    if len(view.kinds) > 1:
+        options = "".join(_option(k, k) for k in view.kinds)
+        parts.append(f'<label>Kind <select id="kg-kind"><option value="">all</option>{options}</select></label>')
+    if view.countries:
+        options = "".join(_option(code, name if name == code else f"{name} ({code})")
+                          for code, name in view.countries)
+        parts.append(f'<label>Country <select id="kg-country"><option value="">all</option>{options}</select></label>')
+    classes = "".join(_option(v, t) for v, t in _CATEGORY_CLASSES
+                      if view.level == "entity" or v != "class:structural")
+    cats = "".join(_option(c, c) for c in view.categories)
+    parts.append(f'<label>Category <select id="kg-category"><option value="">all</option>{classes}'
+                 f'<optgroup label="PLOVER">{cats}</optgroup></select></label>')
+    parts.append('<button id="kg-reset" type="button">Reset</button>')
+    parts.append('<span id="kg-status" aria-live="polite"></span>')
+    physics = "1" if view.physics else "0"
+    return (f'<div id="kg-controls" role="search" data-level="{html.escape(view.level)}" '
+            f'data-physics="{physics}">' + "".join(parts) + "</div>")
+
+
+def _note(view: View) -> str:
+    shown, edges = len(view.nodes), len(view.edges)
+    noun = "countries" if view.level == "country" else "nodes"
+    extra = f" {html.escape(view.caption)}" if view.caption else ""
+    if shown < view.total_nodes:
+        return (f'<p class="kg-note kg-reduced" id="kg-note">Showing {shown:,} of {view.total_nodes:,} {noun} '
+                f"(the best connected; {view.total_nodes - shown:,} left out) and {edges:,} of "
+                f"{view.total_edges:,} edges.{extra} To show more, rebuild with "
+                f"<code>kgraph build --max-nodes N</code> or call "
+                f"<code>write_html(graph, path, max_nodes=N)</code> (<code>max_nodes=None</code> shows all).</p>")
+    return f'<p class="kg-note" id="kg-note">{shown:,} {noun}, {edges:,} edges.{extra}</p>'
+
+
+def _legend(view: View) -> str:
+    rows = []
+    kinds = [k for k in style.KIND_STYLE if k in view.kinds] + [k for k in view.kinds if k not in style.KIND_STYLE]
+    for kind in kinds:
+        s = style.kind_style(kind)
+        rows.append(f'<li><span class="kg-glyph" style="color:{s["color"]}">{s["glyph"]}</span>'
+                    f"{html.escape(kind)}</li>")
+    lines = [("cooperation", "cooperation (PLOVER)", False), ("conflict", "conflict (PLOVER)", False),
+             ("other", "statement, no category", False)]
+    if view.level == "entity":
+        lines.append(("structural", "structural link", False))
+    lines.append(("other", "negated (text denies it)", True))
+    edge_rows = "".join(
+        f'<li><span class="kg-line{" kg-dashed" if dashed else ""}" style="border-color:{style.CLASS_COLOR[k]}">'
+        f"</span>{html.escape(text)}</li>" for k, text, dashed in lines)
+    size = ("size: mentions; width: sentences (meetings count as CONSULT)" if view.level == "country"
+            else "size: number of mentions; dashed outline: planned or cancelled meeting")
+    return (f'<aside class="kg-legend" id="kg-legend" aria-label="legend"><h2>Nodes</h2><ul>{"".join(rows)}</ul>'
+            f"<h2>Edges</h2><ul>{edge_rows}</ul><p>{html.escape(size)}</p></aside>")
+
+
+def render(view: View, title: str = "kgraph") -> str:
+    """The complete page as a string; identical input gives identical output."""
+    page = _network(view).generate_html()
+    page, removed = _REMOTE.subn("", page)
+    if removed < 2:
+        raise RuntimeError("pyvis template changed: Bootstrap CDN link/script not found (pin pyvis==0.3.2)")
+    page = _DEAD_COMMENT.sub("", _EMPTY_HEADING.sub("", page))
+    safe_title = html.escape(str(title))
+    head = (f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+            f"<title>{safe_title}</title>\n<style>{_asset('page.css')}</style>\n</head>")
+    header = (f'<body>\n<header class="kg-header"><h1>{safe_title}</h1>{_note(view)}'
+              f"{_controls(view)}</header>")
+    for anchor in ("<html>", "</head>", "<body>", _ANCHOR_CANVAS, _ANCHOR_SCRIPT):
+        if page.count(anchor) != 1:
+            raise RuntimeError(f"pyvis template changed: expected one {anchor!r} (pin pyvis==0.3.2)")
+    page = page.replace("<html>", '<!DOCTYPE html>\n<html lang="en">', 1)
+    page = page.replace("</head>", head, 1)
+    page = page.replace("<body>", header, 1)
+    page = page.replace(_ANCHOR_CANVAS, _ANCHOR_CANVAS + _legend(view), 1)
+    page = page.replace(_ANCHOR_SCRIPT, _ANCHOR_SCRIPT + _asset("controls.js"), 1)
+    return page
