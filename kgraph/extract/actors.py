@@ -114,7 +114,10 @@ class DocContext:
         # modifiers: "Mr. Assad's forces", "the Syrian government", "the Obama administration"
         nationality = any(c.dep_ in {"amod", "compound"} and (m := self.mention(chunk, c)) is not None
                           and m.kind == "country" for c in token.children)
-        if lemma in self.lex.actor_heads or lemma in self.lex.person_nouns or token.pos_ == "PROPN" or nationality:
+        # "the Hamas regime", "the Azadliq coalition", "NATO troops": a named modifier names the actor
+        named = any(c.dep_ in {"compound", "poss"} and (m := self.mention(chunk, c)) is not None
+                    and m.kind in {"organization", "person", "country"} for c in token.children)
+        if lemma in self.lex.actor_heads or lemma in self.lex.person_nouns or token.pos_ == "PROPN" or nationality or named:
             # "Swiss doctors", "Liberian riot police": a nationality makes any group noun an actor
             found = []
             for dep in MODIFIER_DEPS:
@@ -137,7 +140,8 @@ class DocContext:
                     if person:
                         return person, "person"
                 return key, kind
-        if lemma in self.lex.actor_heads or lemma in self.lex.person_nouns:
+        if lemma in self.lex.actor_heads or lemma in self.lex.person_nouns or (as_agent and token.dep_ in {"nsubj", "nsubjpass"}):
+            # "members of the Syrian opposition", "doctors from two American aid groups"
             for pobj in (g for c in token.children if c.dep_ == "prep" and c.lower_ in {"of", "from", "in"} for g in c.children if g.dep_ == "pobj"):
                 key, kind = self.actor(chunk, pobj, as_agent, _depth + 1)
                 if key:
