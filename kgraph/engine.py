@@ -123,17 +123,16 @@ def extract_documents(documents: Iterable[Document], nlp, lex, batch_size: int =
     from kgraph.nlp import parse
 
     out: list[DocResult] = []
-    current = None
-    try:
-        for current, chunks in parse(documents, nlp, batch_size=batch_size):
-            result = extract_document(current, chunks, lex)
-            out.append(result)
-            if on_done is not None:
-                on_done(result)
-    except Exception as exc:
-        if current is not None and hasattr(exc, "add_note"):
-            exc.add_note(f"kgraph: while extracting document {current.id!r} ({current.source or 'in memory'})")
-        raise
+    for document, chunks in parse(documents, nlp, batch_size=batch_size):
+        try:
+            result = extract_document(document, chunks, lex)
+        except Exception as exc:
+            if hasattr(exc, "add_note"):  # Python 3.11+
+                exc.add_note(f"kgraph: while extracting document {document.id!r} ({document.source or 'in memory'})")
+            raise
+        out.append(result)
+        if on_done is not None:
+            on_done(result)
     return out
 
 

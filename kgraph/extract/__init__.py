@@ -15,7 +15,13 @@ from kgraph.extract.coref import cluster_mentions
 from kgraph.extract.eventcoref import merge_mentions
 from kgraph.extract.meetings import noun_meetings, verb_meetings
 from kgraph.extract.mentions import Mention, body_name_words, find_mentions
-from kgraph.extract.statements import nominal_statements, obligation_statements, verbal_statements
+from kgraph.extract.statements import (
+    allegation_statements,
+    nominal_statements,
+    obligation_statements,
+    request_statements,
+    verbal_statements,
+)
 from kgraph.lexicon import Lexicon
 from kgraph.records import DocResult, Document, Entity, Meeting, Participation, Provenance
 
@@ -61,6 +67,8 @@ def extract_document(document: Document, chunks: list, lex: Lexicon) -> DocResul
             statements.extend(verbal_statements(ctx, ci, sent, statements))
             statements.extend(nominal_statements(ctx, ci, sent))
             statements.extend(obligation_statements(ctx, ci, sent))
+            statements.extend(request_statements(ctx, ci, sent))
+            statements.extend(allegation_statements(ctx, ci, sent))
             meeting_mentions.extend(verb_meetings(ctx, ci, sent))
             meeting_mentions.extend(noun_meetings(ctx, ci, sent))
 
