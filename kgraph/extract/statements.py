@@ -307,6 +307,8 @@ def request_statements(ctx: DocContext, chunk: int, sent) -> list[Statement]:
     for verb in sent:
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in {"want", "wish", "expect", "need", "like"}:
             continue
+        if any(c.dep_ == "aux" and c.lower_ in HEDGES for c in verb.children):
+            continue  # "might want" is speculation, not a request
         xcomp = next((c for c in verb.children if c.dep_ in {"xcomp", "ccomp"}), None)
         if xcomp is None:
             continue
