@@ -54,6 +54,8 @@ class DocContext:
             return ""
         if head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPS:
             return ""
+        if head.dep_ == "dobj" and self.lex.meeting_verbs.get(head.head.lemma_.lower()) == "visit":
+            return ""  # "visited Lima" names a place
         return iso3
 
     def mention(self, chunk: int, token) -> Mention | None:
@@ -135,7 +137,11 @@ class DocContext:
                     iso3 = self.countries.get(key) or next((m.country for m in self.mentions if m.cluster == key and m.country), "")
                     if iso3:
                         return f"country:{iso3}", "country"
-                if lemma in self.lex.person_nouns and kind == "country":
+                named = next((c for c in token.children if c.dep_ == "appos" and (pm := self.mention(chunk, c)) is not None
+                              and pm.kind == "person"), None)
+                if named is not None:  # "the Peruvian leader, Carlos Vega"
+                    return self.actor(chunk, named, as_agent, _depth + 1)
+                if lemma in self.lex.person_nouns and kind == "country" and token.dep_ != "appos":
                     person = self._described_person(chunk, token, key)
                     if person:
                         return person, "person"

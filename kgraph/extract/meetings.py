@@ -21,11 +21,12 @@ from kgraph.records import Provenance
 MOVEMENT_MODES = {"visit"}
 PARTICIPATION_VERBS = {"attend", "hold", "have", "join", "convene", "host", "travel", "head", "fly", "go", "arrive",
                        "come", "participate", "boycott", "skip", "chair", "organize", "organise", "be", "work",
-                       "take", "return", "lead", "miss"}
+                       "take", "return", "lead", "miss", "snub", "shun", "avoid"}
 HOST_VERBS = {"host", "convene", "organize", "organise", "chair", "welcome", "receive"}
 PLACE_PREPS = {"in", "at"}
 DEST_PREPS = {"to", "for"}
 ANAPHORIC_DETS = {"the", "this", "that", "these", "those"}
+AVOIDING = {"boycott", "skip", "miss", "snub", "avoid", "shun"}
 
 
 @dataclass
@@ -131,14 +132,16 @@ def verb_meetings(ctx: DocContext, chunk: int, sent) -> list[MeetingMention]:
         for key, kind in subjects:
             if kind in {"person", "organization", "country"}:
                 mm.add(key, negated, "host" if mode == "host" else ("visitor" if mode == "visit" else ""))
+        objects = []
         for c in verb.children:
             if c.dep_ in {"dobj", "dative"} and (lemma in lex.object_participant_verbs or mode == "visit"):
+                objects.append(c)
                 for key, kind in ctx.actors(chunk, c, as_agent=False):
                     if kind == "location" or (kind == "country" and mode == "visit"):
                         mm.place, mm.place_kind = key, kind
                     elif kind in {"person", "organization", "country"}:
                         mm.add(key, negated, "visitor" if mode == "host" else ("host" if mode == "visit" else ""))
-        partners = syntax.prep_objects(verb, {"with", "between"})
+        partners = syntax.prep_objects(verb, {"with", "between"}) + objects
         for pobj in partners:
             for key, kind in ctx.actors(chunk, pobj, as_agent=False):
                 if kind in {"person", "organization", "country"}:
@@ -222,9 +225,11 @@ def noun_meetings(ctx: DocContext, chunk: int, sent) -> list[MeetingMention]:
         if noun.dep_ == "pobj" and gov.dep_ == "prep":
             gov = gov.head
         negated = False
+        if gov.i != noun.i and gov.pos_ in {"VERB", "AUX"} and gov.lemma_.lower() in AVOIDING and noun.dep_ == "dobj":
+            negated = True  # "boycotted the summit": a denied participation
         if gov.i != noun.i and gov.pos_ in {"VERB", "AUX"} and (gov.lemma_.lower() in PARTICIPATION_VERBS or noun.dep_ in {"dobj", "pobj"}):
             t = syntax.tense(gov)
-            negated = syntax.is_negated(gov)
+            negated = negated or syntax.is_negated(gov)
             if gov.lemma_.lower() in PARTICIPATION_VERBS and noun.dep_ in {"dobj", "pobj", "attr"}:
                 for s in syntax.subjects(gov):
                     for key, kind in ctx.actors(chunk, s):

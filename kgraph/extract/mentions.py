@@ -206,7 +206,42 @@ def find_mentions(sdoc, chunk: int, chunk_offset: int, sent_starts: dict[int, in
 
             title_tokens.update(attach_role(m, sdoc, lex))
         out.append(m)
+    out.extend(_unrecognised_people(sdoc, chunk, chunk_offset, sent_starts, lex, confirmed, out))
     out.sort(key=lambda m: m.start)
+    return out
+
+
+def _unrecognised_people(sdoc, chunk, chunk_offset, sent_starts, lex, confirmed, found) -> list[Mention]:
+    """Names NER missed: a capitalised proper noun right after a title (``President Ilves``), or
+    one the article names elsewhere as a person (``Ruiz`` after ``Ana Ruiz``)."""
+    from kgraph.extract.roles import attach_role
+
+    taken = {i for m in found for i in m.tokens} | {i for e in sdoc.ents for i in range(e.start, e.end)}
+    out = []
+    i = 0
+    while i < len(sdoc):
+        t = sdoc[i]
+        if i in taken or t.pos_ != "PROPN" or not t.text[:1].isupper() or not t.is_alpha:
+            i += 1
+            continue
+        j = i
+        while j < len(sdoc) and j not in taken and sdoc[j].pos_ == "PROPN" and sdoc[j].text[:1].isupper() and sdoc[j].is_alpha:
+            j += 1
+        sent = t.sent
+        words = [x.text for x in sdoc[i:j]]
+        lead = next((k for k in range(len(words) - 1, 0, -1) if match_title(words[:k], lex) == k), 0)
+        titled = lead > 0 or match_title([x.text for x in sdoc[sent.start : i]], lex) > 0
+        i += lead  # "President Ilves": the title is not part of the name
+        known = sdoc[j - 1].text.lower() in confirmed
+        text = sdoc[i:j].text
+        if (titled or known) and 0 < j - i <= 3 and not lex.gazetteer.country(text) and not lex.gazetteer.place(text) \
+                and not lex.organization(text) and text.lower() not in lex.titles:
+            m = Mention(chunk=chunk, start=i, end=j, text=text, kind="person", sent_index=sent_starts[sent.start],
+                        char_start=chunk_offset + t.idx, char_end=chunk_offset + sdoc[j - 1].idx + len(sdoc[j - 1]),
+                        via="repair", dep=sdoc[j - 1].dep_)
+            attach_role(m, sdoc, lex)
+            out.append(m)
+        i = j
     return out
 
 
