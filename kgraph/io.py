@@ -38,8 +38,6 @@ from networkx.readwrite.graphml import GraphMLReader
 
 from kgraph.errors import GraphFormatError, InputNotFoundError, OutputError
 
-STRUCTURAL_RELATIONS = frozenset({"participant", "held_in", "located_in", "affiliated_with"})
-
 _NS = "http://graphml.graphdrawing.org/xmlns"
 _XSI = "http://www.w3.org/2001/XMLSchema-instance"
 _SCHEMA = f"{_NS} http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd"

@@ -15,7 +15,8 @@ from typing import Any
 
 import networkx as nx
 
-from kgraph.io import STRUCTURAL_RELATIONS, atomic_write, attr_bool, attr_list
+from kgraph.graph import STRUCTURAL
+from kgraph.io import atomic_write, attr_bool, attr_list
 
 TRIPLE_COLUMNS = ["subject", "subject_id", "relation", "object", "object_id", "category", "negated",
                   "confidence", "date", "doc_id", "sent_index", "sentence"]
@@ -49,10 +50,11 @@ def provenance(data: dict) -> dict:
 
 def is_statement(data: dict) -> bool:
     """Every edge that is not structural (participant, held_in, located_in, affiliated_with)."""
-    return data.get("relation") not in STRUCTURAL_RELATIONS
+    return data.get("relation") not in STRUCTURAL
 
 
-def _prov_order(row: dict) -> tuple:
+def provenance_order(row: dict) -> tuple:
+    """Sort key for rows with provenance: document, then sentence (rows without one first)."""
     index = row.get("sent_index")
     return (row.get("doc_id") or "", -1 if index is None else index)
 
@@ -73,7 +75,7 @@ def statement_rows(graph: nx.MultiDiGraph) -> list[dict]:
             "negated": attr_bool(data.get("negated", False)), "confidence": confidence,
             "date": _text(data.get("date")), **provenance(data), "_key": str(key),
         })
-    rows.sort(key=lambda r: (*_prov_order(r), r["subject_id"], r["relation"], r["object_id"], r["_key"]))
+    rows.sort(key=lambda r: (*provenance_order(r), r["subject_id"], r["relation"], r["object_id"], r["_key"]))
     for row in rows:
         del row["_key"]
     return rows
@@ -124,7 +126,7 @@ def meeting_records(graph: nx.MultiDiGraph) -> list[dict]:
             "location": _text(data.get("location")) or "; ".join(label(graph, p) for p in places),
             "mode": _text(data.get("mode")), "status": _text(data.get("status")),
             "participant_ids": sorted(present, key=str), "negated_ids": sorted(absent - present, key=str),
-            "place_ids": places, "evidence": sorted(unique.values(), key=_prov_order),
+            "place_ids": places, "evidence": sorted(unique.values(), key=provenance_order),
         })
     records.sort(key=lambda r: (r["date"] == "", r["date"], r["id"]))
     return records

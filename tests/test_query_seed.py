@@ -110,14 +110,14 @@ def test_obama_hosts_gulf_diplomats_at_camp_david(seed):
     assert len(df) == 1 and label(seed, "Saudi Arabia") in participants(df.iloc[0])
 
 
-@pytest.mark.xfail(strict=True, reason="known pipeline: country:CHE (added for Geneva's country) is labelled 'CHE'; remove this mark when fixed")
 def test_country_nodes_carry_country_names(seed):
     countries = seed.entities(kind="country")
     assert not (countries.label == countries.iso3).any(), list(countries[countries.label == countries.iso3].iso3)
     assert seed.node("Switzerland") == "country:CHE"  # Geneva lies in it
 
 
-@pytest.mark.xfail(strict=True, reason="known pipeline: 'Kerry will travel to Turkey' is coded AGREE; remove this mark when fixed")
+@pytest.mark.xfail(strict=True, reason="known pipeline defect: 'Kerry will travel to Turkey' is coded AGREE; "
+                                        "remove this mark when fixed")
 def test_visits_and_meetings_are_consult(seed):
     """The schema: meetings, visits and talks are CONSULT (Kerry's trip to Turkey too)."""
     df = seed.statements(subject="Kerry")

@@ -38,7 +38,8 @@ from kgraph.errors import ConfigError, GraphFormatError, InputNotFoundError
 from kgraph.io import read_graphml, read_node_link
 from kgraph.query import dyads, links
 from kgraph.query.names import NameIndex, normalize
-from kgraph.tables import ENTITY_COLUMNS, TRIPLE_COLUMNS, entity_rows, frame, label, meeting_records, statement_rows
+from kgraph.tables import (ENTITY_COLUMNS, TRIPLE_COLUMNS, entity_rows, frame, label, meeting_records,
+                           provenance_order, statement_rows)
 
 PLOVER = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
           "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
@@ -221,8 +222,7 @@ class KnowledgeGraph:
                 rows.append({**{c: row[c] for c in TIMELINE_COLUMNS if c in row},
                              "type": "statement", "place": "", "meeting_id": ""})
         rows = [r for r in rows if undated or r["date"]]
-        rows.sort(key=lambda r: (r["date"] == "", r["date"], r["doc_id"],
-                                 -1 if r["sent_index"] is None else r["sent_index"], r["type"]))
+        rows.sort(key=lambda r: (r["date"] == "", r["date"], *provenance_order(r), r["type"]))
         return frame(rows, TIMELINE_COLUMNS)
 
     # -- links ---------------------------------------------------------------

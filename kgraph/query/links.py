@@ -13,7 +13,7 @@ from typing import Any
 import networkx as nx
 
 from kgraph.io import attr_bool
-from kgraph.tables import frame, label, provenance
+from kgraph.tables import frame, label, provenance, provenance_order
 
 NEIGHBOR_COLUMNS = ["neighbor", "neighbor_id", "kind", "relation", "direction", "meeting_id", "category",
                     "negated", "date", "doc_id", "sent_index", "sentence"]
@@ -35,11 +35,6 @@ def _is_meeting(graph: nx.MultiDiGraph, node: Any) -> bool:
     return graph.nodes[node].get("kind") == "meeting"
 
 
-def _order(row: dict) -> tuple:
-    index = row.get("sent_index")
-    return (row.get("doc_id") or "", -1 if index is None else index)
-
-
 def neighbors(graph: nx.MultiDiGraph, node: Any):
     """One row per link; through a meeting, one row per other participant or place of it."""
     rows = []
@@ -57,7 +52,8 @@ def neighbors(graph: nx.MultiDiGraph, node: Any):
             row["date"] = row["date"] or str(graph.nodes[other].get("date") or "")
             rows.append(row)
     unique = {tuple(map(str, r.values())): r for r in rows}
-    ordered = sorted(unique.values(), key=lambda r: (r["neighbor"], r["relation"], r["direction"], *_order(r)))
+    ordered = sorted(unique.values(),
+                     key=lambda r: (r["neighbor"], r["relation"], r["direction"], *provenance_order(r)))
     return frame(ordered, NEIGHBOR_COLUMNS)
 
 
@@ -89,7 +85,8 @@ def evidence(graph: nx.MultiDiGraph, a: Any, b: Any):
                 for data in graph.get_edge_data(u, v, default={}).values():
                     rows.append(_edge_row(graph, u, v, data, "meeting", str(meeting)))
     unique = {tuple(map(str, r.values())): r for r in rows}
-    return frame(sorted(unique.values(), key=lambda r: (*_order(r), r["via"], r["subject"])), EVIDENCE_COLUMNS)
+    ordered = sorted(unique.values(), key=lambda r: (*provenance_order(r), r["via"], r["subject"]))
+    return frame(ordered, EVIDENCE_COLUMNS)
 
 
 def _affirmed_view(graph: nx.MultiDiGraph) -> nx.Graph:
@@ -113,7 +110,7 @@ def _best_edge(graph: nx.MultiDiGraph, u: Any, v: Any) -> tuple[Any, Any, dict]:
             confidence = float(data.get("confidence", 0) or 0)
         except (TypeError, ValueError):
             confidence = 0.0
-        return (attr_bool(data.get("negated", False)), -confidence, *_order(provenance(data)),
+        return (attr_bool(data.get("negated", False)), -confidence, *provenance_order(provenance(data)),
                 str(data.get("relation", "")))
 
     return min(options, key=score)
