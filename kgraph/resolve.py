@@ -165,27 +165,52 @@ def resolve(results: list[DocResult]) -> Resolution:
     return Resolution(entities, key_to_node, meetings)
 
 
+def _same_event(cand: ResolvedMeeting, positive: set[str], place: str, date: str) -> bool:
+    """Two documents describe one meeting when nothing conflicts (dates agree to the precision
+    both give, places are equal or unknown, one side's participants include the other's) and at
+    least two cues agree: both dated, the same day, the same place, two shared participants."""
+    cdate = max((m.date for _, m in cand.members), key=len, default="")
+    if cdate and date and not (cdate.startswith(date) or date.startswith(cdate)):
+        return False
+    if cand.place and place and cand.place != place:
+        return False
+    cpos = {k for k, (neg, _, _) in cand.participants.items() if not neg}
+    if cpos and positive and not (cpos <= positive or positive <= cpos):
+        return False
+    cues = (bool(date and cdate)) + (len(date) == 10 and date == cdate) + bool(place and place == cand.place) \
+        + (len(cpos & positive) >= 2)
+    return cues >= 2
+
+
 def _resolve_meetings(results: list[DocResult], key_to_node: dict) -> dict[str, ResolvedMeeting]:
+    """Event coreference across documents, blocked by participant and place so that only meetings
+    sharing one of them are ever compared."""
     out: dict[str, ResolvedMeeting] = {}
-    index: dict[tuple, list[ResolvedMeeting]] = defaultdict(list)
+    index: dict[str, list[ResolvedMeeting]] = defaultdict(list)
     for r in results:
         for m in r.meetings:
             parts = {key_to_node[(r.doc_id, p.entity)]: p for p in m.participants if (r.doc_id, p.entity) in key_to_node}
             place = key_to_node.get((r.doc_id, m.place), "") if m.place else ""
-            positive = tuple(sorted(k for k, p in parts.items() if not p.negated))
+            positive = {k for k, p in parts.items() if not p.negated}
             target = None
-            if len(positive) >= 2 and m.date:
-                for cand in index[positive]:
-                    date = cand.members[0][1].date
-                    if date and (date.startswith(m.date) or m.date.startswith(date)) and (not place or not cand.place or place == cand.place):
+            seen: set[str] = set()
+            for block in sorted(positive | ({place} if place else set())):
+                for cand in index[block]:
+                    if cand.node_id in seen or (cand.members and cand.members[0][0] == r.doc_id):
+                        continue  # one document's meetings were already merged by extraction
+                    seen.add(cand.node_id)
+                    if _same_event(cand, positive, place, m.date):
                         target = cand
                         break
+                if target is not None:
+                    break
             if target is None:
                 digest = hashlib.sha1(f"{r.doc_id}\0{m.key}".encode()).hexdigest()[:10]
                 target = ResolvedMeeting(f"meeting:{digest}")
                 out[target.node_id] = target
-                if len(positive) >= 2:
-                    index[positive].append(target)
+            for block in positive | ({place} if place else set()):
+                if target not in index[block]:
+                    index[block].append(target)
             target.members.append((r.doc_id, m))
             target.place = target.place or place
             prov = m.provenance[0] if m.provenance else None

@@ -93,3 +93,14 @@ def test_docresult_round_trips_through_json():
     stmt = Statement("country:RUS", "x", "country:RUS", "AID", True, 0.3, "2015", "070", P)
     r = DocResult("d", "T", "2015-01-01", 3, 30, entities, (stmt,), (meeting,))
     assert DocResult.from_dict(json.loads(json.dumps(r.to_dict()))) == r
+
+
+def test_one_summit_in_two_articles_is_one_meeting(read):
+    a = read("President Karl Holm met Chancellor Anna Berg in Bergen on Tuesday.", date="2015-05-12", doc_id="a")
+    b = read("Chancellor Berg and Mr. Holm held talks in Bergen on Tuesday.", date="2015-05-13", doc_id="b")
+    c = read("Karl Holm met Anna Berg in Bergen two years ago.", date="2015-05-13", doc_id="c")
+    g = build_graph([a, b, c])
+    meetings = {n: d for n, d in g.nodes(data=True) if d["kind"] == "meeting"}
+    assert sorted(d["date"] for d in meetings.values()) == ["2013", "2015-05-12"]
+    merged = next(d for d in meetings.values() if d["date"] == "2015-05-12")
+    assert merged["documents"] == ["a", "b"]
