@@ -97,12 +97,12 @@ class _Collector:
         """Turn one cleaned record into a Document (dates, ids, duplicates)."""
         label = f"{record.label} (id {doc_id!r})" if record.label else f"document {doc_id!r}"
         if not text:
-            self.issue(Issue(EmptyInputError, f"{label} has no text; skipped", record.line), source)
+            self.issue(Issue(EmptyInputError, f"{label} has no text", record.line), source)
             return
         where = f"{source}:{record.line}" if record.line else source
         if doc_id in self.where_id:
             first = self.where_id[doc_id]
-            self.issue(Issue(DuplicateDocumentError, f"{label}: id already used by {first}; skipped this one; "
+            self.issue(Issue(DuplicateDocumentError, f"{label}: id already used by {first}; "
                              "give every document a unique id", record.line), source)
             return
         date = ""
@@ -143,13 +143,12 @@ def _not_found(path: Path) -> InputNotFoundError:
                               path=str(path))
 
 
-def _walk(root: Path) -> tuple[list[tuple[Path, str]], list[Path]]:
-    """Files under a folder, sorted, with their ids; also the unsupported ones.
+def _walk(root: Path) -> list[tuple[Path, str | None]]:
+    """Files under a folder in sorted order, each with its id (``None``: unsupported type).
 
     Symlinked folders are followed once (a link loop cannot recurse forever).
     """
-    found: list[tuple[Path, str]] = []
-    unsupported: list[Path] = []
+    found: list[tuple[Path, str | None]] = []
     seen_dirs: set[str] = set()
     for dirpath, dirnames, filenames in os.walk(root, followlinks=True):
         real = os.path.realpath(dirpath)
@@ -162,13 +161,10 @@ def _walk(root: Path) -> tuple[list[tuple[Path, str]], list[Path]]:
             path = Path(dirpath, name)
             if name.startswith(".") or not path.is_file():
                 continue
-            if path.suffix.lower() in _KINDS:
-                found.append((path, path.relative_to(root).with_suffix("").as_posix()))
-            else:
-                unsupported.append(path)
+            supported = path.suffix.lower() in _KINDS
+            found.append((path, path.relative_to(root).with_suffix("").as_posix() if supported else None))
     found.sort(key=lambda item: item[0].relative_to(root).parts)
-    unsupported.sort()
-    return found, unsupported
+    return found
 
 
 def _read_file(path: Path, doc_base: str, collector: _Collector, text_field: str) -> None:
@@ -248,20 +244,21 @@ def read_documents(
     done: set[Path] = set()
     for path in inputs:
         if path.is_dir():
-            files, unsupported = _walk(path)
-            for bad in unsupported:
-                collector.issue(_unsupported(bad, "skipped, "), str(bad))
-            if not files and not unsupported:
+            files = _walk(path)
+            if not files:
                 collector.issue(Issue(EmptyInputError, "the folder holds no files (names starting with '.' "
                                       "are skipped)"), str(path))
         elif path.is_file():
             if path.suffix.lower() not in _KINDS:
-                raise _unsupported(path, "").error(str(path))
+                raise _unsupported(path).error(str(path))
             files = [(path, path.stem)]
         else:
             raise InputFormatError("not a regular file or folder; give files or folders of articles",
                                    path=str(path))
         for file, doc_base in files:
+            if doc_base is None:
+                collector.issue(_unsupported(file), str(file))
+                continue
             resolved = file.resolve()
             if resolved in done:
                 logger.info("%s: given twice, read once", file)
@@ -273,10 +270,10 @@ def read_documents(
     return ReadResult(tuple(collector.documents), tuple(collector.problems))
 
 
-def _unsupported(path: Path, prefix: str) -> Issue:
+def _unsupported(path: Path) -> Issue:
     suffix = path.suffix.lower() or "(no extension)"
     advice = " (extract its text first, e.g. with pdftotext)" if suffix == ".pdf" else ""
-    return Issue(InputFormatError, f"{prefix}unsupported type {suffix}{advice}; supported are {_SUPPORTED}")
+    return Issue(InputFormatError, f"unsupported type {suffix}{advice}; supported are {_SUPPORTED}")
 
 
 def _nothing_left(inputs: list[Path], problems: list[Problem]) -> KgraphError:

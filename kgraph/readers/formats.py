@@ -117,7 +117,9 @@ def parse_jsonl(text: str, text_field: str) -> list[RawRecord | Issue]:
             if number == 1 and line.strip() in ("[", "{"):
                 return parse_json(text, text_field)  # a pretty-printed .json saved as .jsonl
             reason = getattr(exc, "msg", None) or type(exc).__name__
-            where = f" at column {exc.colno}" if isinstance(exc, json.JSONDecodeError) else ""
+            where = ""
+            if isinstance(exc, json.JSONDecodeError):
+                where = f" column {exc.colno}" if reason.endswith(" at") else f" at column {exc.colno}"
             cut = " (the line may be cut off)" if number == len(lines) or number == len(lines) - 1 else ""
             issues.append(Issue(InputFormatError, f"line {number} is not valid JSON ({reason}{where}){cut}; "
                                 'each line must be one JSON object like {"id": "a1", "text": "..."}', number))
@@ -125,7 +127,8 @@ def parse_jsonl(text: str, text_field: str) -> list[RawRecord | Issue]:
         objs.append((obj, number, f"line {number}"))
     if not objs and not issues:
         raise fail(EmptyInputError, "the file has no records (only blank lines)")
-    return [*_mapping_records(objs, text_field), *issues] if objs else list(issues)
+    items = [*_mapping_records(objs, text_field), *issues] if objs else list(issues)
+    return sorted(items, key=lambda item: item.line or 0)  # messages in file order
 
 
 def parse_json(text: str, text_field: str) -> list[RawRecord | Issue]:
