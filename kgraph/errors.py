@@ -24,7 +24,7 @@ class KgraphError(Exception):
         super().__init__(f"{where}{message}")
 
     def __str__(self) -> str:
-        return f"[{self.code}] {super().__str__()}"
+        return f"[{self.code}] {Exception.__str__(self)}"
 
 
 class InputNotFoundError(KgraphError, FileNotFoundError):

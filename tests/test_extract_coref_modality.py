@@ -76,3 +76,20 @@ def test_ner_type_repair_by_name_evidence(read):
     r = read("Helga Brandt arrived in Oslo. Brandt's plan was praised.")
     assert [e.name for e in r.entities if e.kind == "person"] == ["Helga Brandt"]
     assert not [e for e in r.entities if e.kind == "organization"]
+
+
+def test_two_sides_are_the_last_two_actors(read):
+    r = read("Karl Holm met Anna Berg in Oslo. The two sides agreed to cooperate on trade.")
+    t = triples(r)
+    assert ("Karl Holm", "AGREE", "Anna Berg", False) in t
+
+
+def test_group_needs_enough_antecedents(read):
+    r = read("Karl Holm spoke. The three leaders agreed to cooperate.")
+    assert not r.statements
+
+
+def test_ministers_from_the_three_countries(read):
+    r = read("Russia, Iran and Turkey sent envoys. Foreign ministers from the three countries met in Astana.")
+    (m,) = meetings(r)
+    assert m["participants"] == {"Russia", "Iran", "Turkey"} and m["place"] == "Astana"

@@ -116,8 +116,6 @@ def test_country_nodes_carry_country_names(seed):
     assert seed.node("Switzerland") == "country:CHE"  # Geneva lies in it
 
 
-@pytest.mark.xfail(strict=True, reason="known pipeline defect: 'Kerry will travel to Turkey' is coded AGREE; "
-                                        "remove this mark when fixed")
 def test_visits_and_meetings_are_consult(seed):
     """The schema: meetings, visits and talks are CONSULT (Kerry's trip to Turkey too)."""
     df = seed.statements(subject="Kerry")

@@ -16,6 +16,13 @@ from kgraph.lexicon import Lexicon
 from kgraph.records import Provenance
 
 RELATIVE = {"which", "who", "that", "whom"}
+COUNTS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+GROUP_KINDS = {  # plural heads that refer back to several actors, and the kinds they can take
+    "side": {"person", "country", "organization"}, "party": {"person", "country", "organization"},
+    "leader": {"person"}, "president": {"person"}, "minister": {"person"}, "official": {"person"},
+    "country": {"country"}, "nation": {"country"}, "government": {"country"}, "state": {"country"},
+    "neighbour": {"country"}, "neighbor": {"country"}, "power": {"country"}, "ally": {"country", "person"},
+}
 LOCATIVE_PREPS = {"in", "at", "to", "from", "near", "into", "across", "around", "outside", "inside", "within",
                   "via", "through", "toward", "towards", "throughout", "over", "for", "on"}
 MODIFIER_DEPS = ("poss", "compound", "amod", "nmod")
@@ -178,10 +185,38 @@ class DocContext:
         self.countries.setdefault(best.cluster, iso3)
         return best.cluster
 
+    def group(self, chunk: int, token) -> list[tuple[str, str]]:
+        """``the two sides``, ``the three leaders``, ``both countries``: the last N distinct actors
+        of a fitting kind in this and the two previous sentences; nothing when fewer are there."""
+        kinds = GROUP_KINDS.get(token.lemma_.lower())
+        if not kinds or token.tag_ not in {"NNS", "NNPS"}:
+            return []
+        n = next((COUNTS[c.lower_] for c in token.children if c.lower_ in COUNTS and c.dep_ in {"nummod", "det", "predet"}), 0)
+        if not n:
+            return []
+        here = self.sent_index(chunk, token)
+        seen: list[tuple[str, str]] = []
+        for m in sorted(self.mentions, key=lambda m: (m.sent_index, m.start), reverse=True):
+            if not (here - 2 <= m.sent_index <= here) or (m.sent_index == here and m.start >= token.i):
+                continue
+            if m.kind in kinds and m.cluster and (m.cluster, m.kind) not in seen:
+                seen.append((m.cluster, m.kind))
+            if len(seen) == n:
+                return list(reversed(seen))
+        return []
+
     def actors(self, chunk: int, token, as_agent: bool = True, exclude: frozenset = frozenset()) -> list[tuple[str, str]]:
         """Actors of a token and of its conjuncts (``Kerry and Lavrov``), minus stolen subjects."""
         from kgraph.extract.syntax import stolen_subject
 
+        grouped = self.group(chunk, token)
+        if grouped:
+            return grouped
+        for c in token.children:  # "foreign ministers from the three countries"
+            if c.dep_ == "prep" and c.lower_ in {"from", "of"} and token.lemma_.lower() in self.lex.person_nouns:
+                for g in c.children:
+                    if g.dep_ == "pobj" and self.group(chunk, g):
+                        return self.group(chunk, g)
         out = []
         m = self.mention(chunk, token)
         span = [token.doc[i] for i in m.tokens] if m is not None else [token]

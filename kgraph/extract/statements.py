@@ -148,7 +148,9 @@ def verbal_statements(ctx: DocContext, chunk: int, sent, recent: list[Statement]
     return out
 
 
-COOPERATIVE_ACTS = {"AID", "RETREAT", "CONCEDE", "COOPERATE", "SUPPORT", "CONSULT"}
+# CONSULT stays CONSULT when planned: the schema codes every meeting, visit and talk as CONSULT
+# and the meeting node carries status=planned.
+COOPERATIVE_ACTS = {"AID", "RETREAT", "CONCEDE", "COOPERATE", "SUPPORT"}
 CONFLICT_ACTS = {"SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "PROTEST"}
 REFUSABLE = COOPERATIVE_ACTS | {"AGREE"}
 DEONTIC = {"must", "should"}
