@@ -237,6 +237,8 @@ def test_some_records_without_text_field_are_problems(tmp_path):
 def test_pretty_printed_json_in_a_jsonl_file_is_still_read(tmp_path):
     path = write(tmp_path, "p.jsonl", json.dumps([{"id": "p", "text": MEETING}], indent=2))
     assert read_documents(path).documents[0].id == "p"
+    path = write(tmp_path, "q.jsonl", '[{"id": "q",\n  "text": "Berg met Lind."}]')
+    assert read_documents(path).documents[0].id == "q"
 
 
 def test_html_inside_jsonl_text_is_stripped(tmp_path):
@@ -384,3 +386,12 @@ def test_invalid_options(tmp_path):
     with pytest.raises(ConfigError, match="text_field"):
         read_documents(path, text_field=" ")
     assert read_documents(path, default_date="May 2015").documents[0].date == "2015-05"
+
+
+def test_problems_come_in_file_and_line_order(tmp_path):
+    write(tmp_path, "a.txt", MEETING)
+    write(tmp_path, "b.pdf", b"%PDF-1.4")
+    write(tmp_path, "c.jsonl", jsonl({"id": "c1", "text": VISIT, "date": "soon"}, "oops", {"id": "c3", "text": ""}))
+    problems = read_documents(tmp_path).problems
+    assert [(Path(p.source).name, p.line) for p in problems] == [("b.pdf", None), ("c.jsonl", 1),
+                                                                 ("c.jsonl", 2), ("c.jsonl", 3)]

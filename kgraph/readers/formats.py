@@ -114,7 +114,7 @@ def parse_jsonl(text: str, text_field: str) -> list[RawRecord | Issue]:
         try:
             obj = json.loads(line)
         except (ValueError, RecursionError) as exc:
-            if number == 1 and line.strip() in ("[", "{"):
+            if not objs and not issues and _is_json_document(text):
                 return parse_json(text, text_field)  # a pretty-printed .json saved as .jsonl
             reason = getattr(exc, "msg", None) or type(exc).__name__
             where = ""
@@ -129,6 +129,13 @@ def parse_jsonl(text: str, text_field: str) -> list[RawRecord | Issue]:
         raise fail(EmptyInputError, "the file has no records (only blank lines)")
     items = [*_mapping_records(objs, text_field), *issues] if objs else list(issues)
     return sorted(items, key=lambda item: item.line or 0)  # messages in file order
+
+
+def _is_json_document(text: str) -> bool:
+    try:
+        return isinstance(json.loads(text), (list, dict))
+    except (ValueError, RecursionError):
+        return False
 
 
 def parse_json(text: str, text_field: str) -> list[RawRecord | Issue]:
