@@ -20,19 +20,28 @@ OUTPUT_FILES = ("graph.graphml", "graph.html", "countries.html", "graph.json",
                 "triples.csv", "entities.csv", "meetings.csv")
 
 
-def check_output_dir(path: str | os.PathLike) -> Path:
-    """Create the output folder if needed and make sure it can be written, before any work starts."""
+def check_output_dir(path: str | os.PathLike, *, create: bool = False) -> Path:
+    """Make sure the output folder can be written (or created), before any work starts.
+
+    Nothing is created unless ``create`` is true, so a build that fails on its
+    input leaves no empty folder behind.
+    """
     out = Path(path)
     if out.exists() and not out.is_dir():
         raise OutputError("the output path exists and is not a folder; pass a folder with -o DIR", path=str(out))
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise OutputError(f"cannot create the output folder ({exc.strerror}); choose another with -o DIR",
-                          path=str(out)) from exc
-    if not os.access(out, os.W_OK | os.X_OK):
-        raise OutputError("the output folder is not writable; fix its permissions or choose another with -o DIR",
+    probe = out
+    while not probe.exists() and probe != probe.parent:
+        probe = probe.parent
+    if not probe.is_dir() or not os.access(probe, os.W_OK | os.X_OK):
+        what = "output folder" if probe == out else f"folder {probe} that would hold it"
+        raise OutputError(f"the {what} is not writable; fix its permissions or choose another with -o DIR",
                           path=str(out))
+    if create:
+        try:
+            out.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise OutputError(f"cannot create the output folder ({exc.strerror}); choose another with -o DIR",
+                              path=str(out)) from exc
     return out
 
 
@@ -41,7 +50,7 @@ def write_outputs(graph: nx.MultiDiGraph, out_dir: str | os.PathLike, *, max_nod
     from kgraph.io import write_graphml, write_node_link, write_tables
     from kgraph.render import write_country_html, write_html
 
-    out = check_output_dir(out_dir)
+    out = check_output_dir(out_dir, create=True)
     staging = Path(tempfile.mkdtemp(prefix=".kgraph-staging-", dir=out))
     try:
         write_graphml(graph, staging / "graph.graphml")

@@ -45,7 +45,7 @@ class BuildResult:
         statements = sum(1 for *_, d in self.graph.edges(data=True)
                          if d.get("relation") not in {"participant", "held_in", "located_in", "affiliated_with"})
         return {
-            "documents": self.documents, "skipped": len(self.problems),
+            "documents": self.documents, "skipped": sum(1 for p in self.problems if not p.kept),
             "sentences": sum(r.sentences for r in self.results), "tokens": sum(r.tokens for r in self.results),
             "nodes": self.graph.number_of_nodes(), "edges": self.graph.number_of_edges(),
             "people": kinds.get("person", 0), "organizations": kinds.get("organization", 0),

@@ -140,6 +140,7 @@ class Problem:
     message: str
     code: str = ""
     line: int | None = None
+    kept: bool = False  # the document was still read (a warning, e.g. an unreadable date)
 
 
 @dataclass(frozen=True)

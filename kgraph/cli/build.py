@@ -61,7 +61,7 @@ def run(args) -> int:
     result = build(args.paths, config, progress=not args.no_progress and sys.stderr.isatty())
     for problem in result.problems:
         where = f"{problem.source}:{problem.line}" if problem.line else problem.source
-        print(f"kgraph: skipped {where}: {problem.message}", file=sys.stderr)
+        print(f"kgraph: {'warning' if problem.kept else 'skipped'} {where}: {problem.message}", file=sys.stderr)
     t1 = time.perf_counter()
     files = write_outputs(result.graph, out, max_nodes=args.max_nodes)
     timings = {**result.timings, "write": time.perf_counter() - t1}

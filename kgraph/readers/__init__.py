@@ -110,8 +110,8 @@ class _Collector:
             date = parse_date(record.date)
         except InputFormatError as exc:
             kept = f"kept with the default date {self.default_date}" if self.default_date else "kept without a date"
-            self.issue(Issue(InputFormatError, f"{label}: {exc.args[0]}; the document is {kept}", record.line),
-                       source)
+            self.issue(Issue(InputFormatError, f"{label}: {exc.args[0]}; the document is {kept}", record.line,
+                             kept=True), source)
         self.where_id[doc_id] = where
         title = one_line(record.title) if record.title else html_title
         self.documents.append(Document(id=doc_id, text=text, title=title, date=date or self.default_date,

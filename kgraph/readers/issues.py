@@ -21,12 +21,13 @@ class Issue:
     kind: type[KgraphError]
     message: str
     line: int | None = None
+    kept: bool = False
 
     def error(self, source: str) -> KgraphError:
         return self.kind(self.message, path=source or None, line=self.line)
 
     def problem(self, source: str) -> Problem:
-        return Problem(source=source, message=self.message, code=self.kind.code, line=self.line)
+        return Problem(source=source, message=self.message, code=self.kind.code, line=self.line, kept=self.kept)
 
 
 class IssueError(Exception):
