@@ -31,6 +31,7 @@ class EventType:
     category: str
     cameo: str = ""
     confidence: float = 0.7
+    reverse: bool = False  # the subject receives: "received weapons from Russia"
 
 
 @dataclass(frozen=True)
@@ -89,7 +90,8 @@ def _event_types(entries: dict) -> dict[str, EventType]:
         if isinstance(value, str):
             value = {"category": value}
         out[key.lower().strip()] = EventType(
-            value["category"], str(value.get("cameo", "")), float(value.get("confidence", 0.7))
+            value["category"], str(value.get("cameo", "")), float(value.get("confidence", 0.7)),
+            bool(value.get("reverse", False)),
         )
     return out
 

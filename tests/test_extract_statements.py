@@ -73,3 +73,17 @@ def test_provenance(read):
     p = st.provenance
     assert (p.doc_id, p.sent_index, p.sentence) == ("doc-7", 1, "Chile condemned Peru.")
     assert text[p.start:p.end] == "Chile condemned Peru."
+
+
+def test_receiving_reverses_the_direction(read):
+    t = triples(read("Georgia received weapons from Ukraine."))
+    assert ("Ukraine", "AID", "Georgia", False) in t
+    assert not any(s == "Georgia" and c == "AID" for s, c, _, _ in t)
+
+
+def test_receiving_without_a_giver_is_no_statement(read):
+    assert not read("Georgia received weapons.").statements
+
+
+def test_presenting_evidence_against_is_an_accusation(read):
+    assert ("United States", "ACCUSE", "Russia", False) in triples(read("Evidence against Russia was presented by the US."))

@@ -147,7 +147,7 @@ def verb_meetings(ctx: DocContext, chunk: int, sent) -> list[MeetingMention]:
                 if kind in {"person", "organization", "country"}:
                     mm.add(key, negated)
         purpose_of_trip = verb.dep_ in {"advcl", "xcomp"} and lex.meeting_verbs.get(verb.head.lemma_.lower()) in MOVEMENT_MODES
-        if mode in {"meet", "phone"} and len(mm.participants) < 2 and not purpose_of_trip:
+        if mode in {"meet", "phone", "host"} and len(mm.participants) < 2 and not purpose_of_trip:
             continue  # "discuss", "negotiate" with one side named is not evidence of a meeting
         if verb.dep_ == "relcl" and (verb.head.lemma_.lower() in lex.meeting_nouns or _quantity_of_meeting(verb.head, lex)):
             continue  # "talks that Russia hosted": read at the noun

@@ -127,6 +127,11 @@ def verbal_statements(ctx: DocContext, chunk: int, sent, recent: list[Statement]
                 etype = EventType(etype.category, etype.cameo, etype.confidence * 0.6)
             else:
                 continue
+        if etype.reverse:
+            givers = [(k, kind, "") for k, kind, p in objects if p == "from"]
+            if not givers:
+                continue
+            subjects, objects = [(k, kind) for k, kind, _ in givers], [(k, kind, "") for k, kind in subjects]
         negated = syntax.is_negated(verb)
         category = plover_mode(etype.category, verb)
         hedged = any(c.lower_ in HEDGES for c in verb.children if c.dep_ == "aux")
