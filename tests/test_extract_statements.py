@@ -87,3 +87,14 @@ def test_receiving_without_a_giver_is_no_statement(read):
 
 def test_presenting_evidence_against_is_an_accusation(read):
     assert ("United States", "ACCUSE", "Russia", False) in triples(read("Evidence against Russia was presented by the US."))
+
+
+def test_unattributed_attack_comes_from_where_it_happened(read):
+    r = read("Three Canadian soldiers were killed by a roadside bomb near Kandahar.")
+    st = [s for s in r.statements if s.category == "ASSAULT"]
+    assert [(s.subject, s.object) for s in st] == [("country:AFG", "country:CAN")]
+    assert "perpetrator unknown" in st[0].relation and st[0].confidence < 0.5
+
+
+def test_attack_without_victim_actor_is_not_coded(read):
+    assert not read("A bomb exploded near Kandahar.").statements
