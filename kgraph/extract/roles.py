@@ -15,6 +15,7 @@ from kgraph.lexicon import Lexicon
 
 EMPLOYMENT_VERBS = {"retire", "resign", "work", "serve", "join", "lead", "head", "represent", "quit", "leave"}
 ROLE_PREFIXES = {"former", "ex", "acting", "then", "deputy", "interim", "outgoing", "incoming"}
+PASSING_ADJECTIVES = {"new", "current", "incumbent", "newly", "elected", "veteran", "powerful", "embattled", "top"}
 
 
 def _country_of_words(tokens, lex: Lexicon) -> str:
@@ -61,6 +62,8 @@ def attach_role(m: Mention, sdoc, lex: Lexicon) -> set[int]:
         if i >= sent.start and sdoc[i].lower_ in ROLE_PREFIXES:
             title = f"{sdoc[i].lower_} {title}"
             used.add(i)
+            i -= 1
+        while i >= sent.start and sdoc[i].lower_ in PASSING_ADJECTIVES:  # "Lebanon's new President"
             i -= 1
         m.role = m.role or title
         m.gender = m.gender or lex.gender_cues.get(phrase, "")

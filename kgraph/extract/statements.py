@@ -145,6 +145,9 @@ def verbal_statements(ctx: DocContext, chunk: int, sent, recent: list[Statement]
         date = _date(ctx, verb, t)
         conf = etype.confidence * (0.7 if hedged else 1.0) * guessed
         prov = ctx.provenance(chunk, verb)
+        if any(o[0] not in {k for k, _ in subjects} for o in objects):
+            # "Syria offered its troops to Lebanon": a self-reference yields to a real target
+            objects = [o for o in objects if o[0] not in {k for k, _ in subjects}]
         for skey, skind in subjects:
             for okey, okind, prep in objects:
                 if skey == okey and (skind != "country" or reciprocal):
