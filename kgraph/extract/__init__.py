@@ -15,13 +15,8 @@ from kgraph.extract.coref import cluster_mentions
 from kgraph.extract.eventcoref import merge_mentions
 from kgraph.extract.meetings import noun_meetings, verb_meetings
 from kgraph.extract.mentions import Mention, body_name_words, find_mentions
-from kgraph.extract.statements import (
-    allegation_statements,
-    nominal_statements,
-    obligation_statements,
-    request_statements,
-    verbal_statements,
-)
+from kgraph.extract.speech import allegation_statements, obligation_statements, request_statements
+from kgraph.extract.statements import nominal_statements, verbal_statements
 from kgraph.lexicon import Lexicon
 from kgraph.records import DocResult, Document, Entity, Meeting, Participation, Provenance
 
@@ -100,7 +95,6 @@ def _with_derived_countries(entities, mentions, ctx: DocContext, statements, mee
     folded into its country as an alias."""
     referenced = {s.subject for s in statements} | {s.object for s in statements}
     referenced |= {k for mm in meetings for k in mm.participants} | {mm.place for mm in meetings}
-    by_key = {e.key: e for e in entities}
     metonym_texts: dict[str, set[str]] = {}
     metonymic: dict[str, int] = {}
     for m in mentions:

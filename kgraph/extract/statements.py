@@ -167,11 +167,8 @@ def verbal_statements(ctx: DocContext, chunk: int, sent, recent: list[Statement]
 COOPERATIVE_ACTS = {"AID", "RETREAT", "CONCEDE", "COOPERATE", "SUPPORT"}
 CONFLICT_ACTS = {"SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "PROTEST"}
 REFUSABLE = COOPERATIVE_ACTS | {"AGREE"}
-DEONTIC = {"must", "should"}
 COMMITMENT_HEADS = {"offer", "promise", "pledge", "vow", "commit", "agree", "ready", "willing", "prepared",
                     "prepare", "plan", "intend", "determined", "undertake", "want", "wish", "seek", "hope", "aim"}
-ALLEGING = {"claim", "allege", "say", "report", "insist", "assert", "contend", "maintain"}
-HOSTILE_ACTS = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "THREATEN"}
 MODAL_FUTURE = {"will", "wo", "'ll", "shall", "would"}
 
 
@@ -279,82 +276,6 @@ def _complement_actor(ctx: DocContext, chunk: int, verb, exclude: set) -> list[t
             if own and own in exclude:
                 return [(own, "country")]
     return _nearest_actor(ctx, chunk, verb, left=False, exclude=exclude)
-
-
-def _speaker(ctx: DocContext, chunk: int, clause) -> list[tuple[str, str]]:
-    """Who utters the clause: the subject of the nearest verb above it (``Britain said that ...``,
-    ``issued a reminder to Iraq that ...``)."""
-    t = clause.head
-    for _ in range(3):
-        if t.pos_ in {"VERB", "AUX"}:
-            found = [a for s in syntax.subjects(t) for a in ctx.actors(chunk, s)]
-            found = [a for a in found if a[1] in ACTOR_KINDS]
-            if found:
-                return found
-        if t.head.i == t.i:
-            break
-        t = t.head
-    return []
-
-
-def obligation_statements(ctx: DocContext, chunk: int, sent) -> list[Statement]:
-    """``X said that Y must hand over the suspects``: a demand (REQUEST) from X to Y."""
-    out: list[Statement] = []
-    for verb in sent:
-        if verb.pos_ != "VERB" or verb.dep_ not in {"ccomp", "acl", "relcl"}:
-            continue
-        if not any(c.dep_ == "aux" and c.lower_ in DEONTIC for c in verb.children):
-            continue
-        targets = [a for s in syntax.subjects(verb) for a in ctx.actors(chunk, s)]
-        speakers = _speaker(ctx, chunk, verb)
-        prov = ctx.provenance(chunk, verb)
-        for skey, _ in speakers:
-            for okey, kind in targets:
-                if skey != okey and kind in ACTOR_KINDS:
-                    out.append(Statement(skey, "demand", okey, "REQUEST", syntax.is_negated(verb), 0.5, "", "100", prov))
-    return out
-
-
-def allegation_statements(ctx: DocContext, chunk: int, sent) -> list[Statement]:
-    """``The US claimed that ISIL had attacked Iraq``: reporting another actor's hostile act is an
-    accusation (ACCUSE) from the speaker to the one said to act."""
-    out: list[Statement] = []
-    for verb in sent:
-        if verb.pos_ != "VERB" or verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in ALLEGING:
-            continue
-        etype = event_type(verb, ctx.lex)[0]
-        if etype is None or etype.category not in HOSTILE_ACTS:
-            continue
-        speakers = [a for s in syntax.subjects(verb.head) for a in ctx.actors(chunk, s)]
-        accused = [a for s in syntax.subjects(verb) for a in ctx.actors(chunk, s)]
-        prov = ctx.provenance(chunk, verb)
-        for skey, skind in speakers:
-            for okey, okind in accused:
-                if skey != okey and skind in ACTOR_KINDS and okind in ACTOR_KINDS:
-                    out.append(Statement(skey, f"allege {verb.lemma_.lower()}", okey, "ACCUSE", False, 0.4, "", "112", prov))
-    return out
-
-
-def request_statements(ctx: DocContext, chunk: int, sent) -> list[Statement]:
-    """``Obama wants Putin to attack Switzerland``: wanting someone else to act is a REQUEST to them."""
-    out: list[Statement] = []
-    for verb in sent:
-        if verb.pos_ != "VERB" or verb.lemma_.lower() not in {"want", "wish", "expect", "need", "like"}:
-            continue
-        if any(c.dep_ == "aux" and c.lower_ in HEDGES for c in verb.children):
-            continue  # "might want" is speculation, not a request
-        xcomp = next((c for c in verb.children if c.dep_ in {"xcomp", "ccomp"}), None)
-        if xcomp is None:
-            continue
-        agents = [c for c in xcomp.children if c.dep_ in {"nsubj"}] or [c for c in verb.children if c.dep_ == "dobj"]
-        targets = [a for t in agents for a in ctx.actors(chunk, t)]
-        askers = [a for s in syntax.subjects(verb) for a in ctx.actors(chunk, s)]
-        prov = ctx.provenance(chunk, verb)
-        for skey, skind in askers:
-            for okey, okind in targets:
-                if skey != okey and skind in ACTOR_KINDS and okind in ACTOR_KINDS:
-                    out.append(Statement(skey, "want", okey, "REQUEST", syntax.is_negated(verb), 0.5, "", "100", prov))
-    return out
 
 
 def nominal_statements(ctx: DocContext, chunk: int, sent) -> list[Statement]:
