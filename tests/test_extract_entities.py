@@ -67,3 +67,14 @@ def test_unknown_single_name_stays_unaffiliated(read):
 def test_organisation_lexicon_gives_country(read):
     r = read("The State Department criticized the decision.")
     assert names(r)["State Department"].country == "USA"
+
+
+def test_trailing_preposition_is_not_part_of_a_name(read):
+    r = read("Presidents Kofi Mensah of Ghana and Jean Sarr of Senegal signed the deal.")
+    people = {e.name: e.country for e in r.entities if e.kind == "person"}
+    assert all(not n.endswith(" of") for n in people)
+
+
+def test_shared_description_of_several_people_gives_no_country(read):
+    r = read("The Chilean minister Ana Soto and her Peruvian and Bolivian counterparts, Luis Paz and Eva Mora, met.")
+    assert names(r)["Luis Paz"].country == ""

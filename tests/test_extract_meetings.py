@@ -71,3 +71,18 @@ def test_topic_is_not_a_participant(read):
     r = read("Maria Lopez met Emre Kaya to discuss Syria.")
     (m,) = meetings(r)
     assert m["participants"] == {"Maria Lopez", "Emre Kaya"}
+
+
+def test_call_on_is_a_request_not_a_phone_call(read):
+    r = read("Prime Minister Anne Holt called on President Paul Roux to resign.")
+    assert meetings(r) == []
+    assert any(s.category == "REQUEST" for s in r.statements)
+
+
+def test_one_side_at_a_dated_event_is_not_a_meeting(read):
+    assert meetings(read("The Communist Party held celebrations on Tuesday.")) == []
+
+
+def test_one_side_visiting_a_place_is_a_visit(read):
+    (m,) = meetings(read("Maria Lopez visited Kyiv on Monday."))
+    assert m["participants"] == {"Maria Lopez"} and m["place"] == "Kyiv" and m["mode"] == "visit"

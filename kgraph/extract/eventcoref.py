@@ -87,10 +87,12 @@ def final_status(e: MeetingMention, doc_date: str) -> str:
 
 
 def keep(e: MeetingMention) -> bool:
-    """A meeting worth a node: two sides, or one side with a place or a date, or a denied attendance somewhere."""
+    """A meeting worth a node: two sides; or one side visiting a named place (the hosts are
+    implied); or a denied attendance somewhere named.  One side alone at an event with only a
+    date (``the party's anniversary celebrations``) is not a meeting between anyone."""
     pos = e.positive()
     if len(pos) >= 2:
         return True
     if len(pos) == 1:
-        return bool(e.place or e.date)
+        return e.mode == "visit" and bool(e.place)
     return bool(e.participants) and bool(e.place)

@@ -118,6 +118,9 @@ def verb_meetings(ctx: DocContext, chunk: int, sent) -> list[MeetingMention]:
         mode = lex.meeting_verbs.get(lemma)
         if not mode:
             continue
+        particles = [c.lower_ for c in verb.children if c.dep_ in {"prt", "prep"}]
+        if any(f"{lemma} {p}" in lex.verbs and lex.verbs[f"{lemma} {p}"].category != "CONSULT" for p in particles):
+            continue  # "called on Japan to", "called for talks": a request, not a phone call
         # "travel to Turkey for a meeting", "hosted talks", "attend the summit": the noun is the trigger
         if any(g.lemma_.lower() in lex.meeting_nouns and g.pos_ in {"NOUN", "PROPN"} and ctx.mention(chunk, g) is None
                for g in [*(c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}), *syntax.prep_objects(verb, DEST_PREPS)]):

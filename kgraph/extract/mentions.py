@@ -66,7 +66,8 @@ def trim_span(span):
     doc = span.doc
     while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_punct):
         start += 1
-    while end > start and (doc[end - 1].lower_ in POSSESSIVE or doc[end - 1].is_punct or doc[end - 1].tag_ == "POS"):
+    while end > start and (doc[end - 1].lower_ in POSSESSIVE or doc[end - 1].is_punct or doc[end - 1].tag_ == "POS"
+                           or doc[end - 1].pos_ in {"ADP", "CCONJ", "DET"}):  # "Patrice Talon of"
         end -= 1
     return start, end
 
@@ -212,8 +213,9 @@ def find_mentions(sdoc, chunk: int, chunk_offset: int, sent_starts: dict[int, in
 
 
 def _unrecognised_people(sdoc, chunk, chunk_offset, sent_starts, lex, confirmed, found) -> list[Mention]:
-    """Names NER missed: a capitalised proper noun right after a title (``President Ilves``), or
-    one the article names elsewhere as a person (``Ruiz`` after ``Ana Ruiz``)."""
+    """Names NER missed: a capitalised proper noun right after a title (``President Ilves``), one
+    the article names elsewhere as a person (``Ruiz`` after ``Ana Ruiz``), or a country or large
+    city the gazetteer knows (``visited Kyiv``)."""
     from kgraph.extract.roles import attach_role
 
     taken = {i for m in found for i in m.tokens} | {i for e in sdoc.ents for i in range(e.start, e.end)}
@@ -234,6 +236,17 @@ def _unrecognised_people(sdoc, chunk, chunk_offset, sent_starts, lex, confirmed,
         i += lead  # "President Ilves": the title is not part of the name
         known = sdoc[j - 1].text.lower() in confirmed
         text = sdoc[i:j].text
+        place = lex.gazetteer.place(text) if j - i <= 3 and not titled else None
+        iso3 = lex.gazetteer.country(text) if not titled else ""
+        if (iso3 and name_key(text) not in lex.gazetteer.ambiguous) or (place and place.population >= 100_000 and i > sent.start):
+            # "visited Kyiv": a country or sizeable city the NER missed, confirmed by the gazetteer
+            m = Mention(chunk=chunk, start=i, end=j, text=text, kind="country" if iso3 else "location",
+                        sent_index=sent_starts[sent.start], char_start=chunk_offset + sdoc[i].idx,
+                        char_end=chunk_offset + sdoc[j - 1].idx + len(sdoc[j - 1]), iso3=iso3,
+                        country="" if iso3 else place.country, via="repair", dep=sdoc[j - 1].dep_)
+            out.append(m)
+            i = j
+            continue
         if (titled or known) and 0 < j - i <= 3 and not lex.gazetteer.country(text) and not lex.gazetteer.place(text) \
                 and not lex.organization(text) and text.lower() not in lex.titles:
             m = Mention(chunk=chunk, start=i, end=j, text=text, kind="person", sent_index=sent_starts[sent.start],

@@ -94,10 +94,12 @@ def attach_role(m: Mention, sdoc, lex: Lexicon) -> set[int]:
         elif child.dep_ == "relcl":
             _from_relative_clause(m, child, lex)
     if root.dep_ == "appos" and root.head.i not in m.tokens:
+        # "the Russian foreign minister, Sergey Lavrov": only the head noun's own modifiers describe him
         head = root.head
-        tokens = [t for t in head.subtree if t.i < m.start or t.i >= m.end]
-        tokens = [t for t in tokens if t.i <= head.i]
-        _from_description(m, tokens, lex)
+        first = min((c.i for c in head.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), default=root.i)
+        if first == root.i:  # a second name apposed to one description is a parse slip, not a description
+            tokens = [t for c in head.lefts if c.dep_ in {"amod", "compound", "det", "poss", "nmod"} for t in c.subtree]
+            _from_description(m, sorted(tokens, key=lambda t: t.i) + [head], lex)
     if not m.country:
         _from_knowledge_base(m, lex)
     return used
@@ -108,7 +110,11 @@ def _from_description(m: Mention, tokens, lex: Lexicon) -> None:
     if title and not m.role:
         m.role = title
     if not m.country and title:
-        m.country = _country_of_words(tokens[: max(at, 0)] or tokens, lex)
+        before = tokens[: max(at, 0)] or tokens
+        gaz = lex.gazetteer
+        named = {gaz.country(t.text) or gaz.demonym(t.text) for t in before} - {""}
+        if len(named) <= 1:  # "his Greek, Cypriot and French counterparts" says nothing about one of them
+            m.country = _country_of_words(before, lex)
 
 
 def _from_relative_clause(m: Mention, verb, lex: Lexicon) -> None:
