@@ -40,7 +40,7 @@ log = logging.getLogger(__name__)
 
 ENGINES = ("local", "dask")
 MIN_PARALLEL_DOCS = 20  # below this a worker's start-up costs more than it saves
-PROCESS_CHUNK = 16  # documents per queue item; workers keep their model between items
+PROCESS_CHUNK = 8  # documents per queue item; workers keep their model between items
 DASK_LOCAL_WORKERS = 2
 DASK_CHUNK = 250  # upper bound: a Dask task reloads the model, so fewer larger tasks
 
@@ -78,11 +78,19 @@ def plan(n_docs: int, config: BuildConfig) -> Plan:
         raise ConfigError(f"batch size must be 1 or more, not {config.batch_size}")
     if config.engine == "dask":
         return Plan("dask", config.workers or DASK_LOCAL_WORKERS)
-    workers = config.workers or os.cpu_count() or 1
+    workers = config.workers or available_cores()
     workers = min(workers, math.ceil(n_docs / PROCESS_CHUNK))
     if workers <= 1 or n_docs < MIN_PARALLEL_DOCS:
         return Plan("inline", 1)
     return Plan("processes", workers)
+
+
+def available_cores() -> int:
+    """Cores this process may run on (its CPU affinity, which containers and taskset narrow)."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
 
 
 def chunk_ranges(n: int, size: int) -> list[tuple[int, int]]:

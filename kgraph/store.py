@@ -134,6 +134,7 @@ class ResultStore:
     @classmethod
     def open(cls, folder, model: str) -> "ResultStore":
         """Open (or create) the store in ``folder`` for results made with pipeline ``model``."""
+        Path(folder).mkdir(parents=True, exist_ok=True)
         path = Path(folder) / CACHE_NAME
         fp = fingerprint(model)
         try:

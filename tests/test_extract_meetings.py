@@ -86,3 +86,8 @@ def test_one_side_at_a_dated_event_is_not_a_meeting(read):
 def test_one_side_visiting_a_place_is_a_visit(read):
     (m,) = meetings(read("Maria Lopez visited Kyiv on Monday."))
     assert m["participants"] == {"Maria Lopez"} and m["place"] == "Kyiv" and m["mode"] == "visit"
+
+
+def test_calling_something_a_name_is_not_a_phone_call(read):
+    r = read("The head of Norsk Hydro and the director of Statoil called it a retrograde step.")
+    assert meetings(r) == []

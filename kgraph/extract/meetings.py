@@ -145,6 +145,8 @@ def verb_meetings(ctx: DocContext, chunk: int, sent) -> list[MeetingMention]:
                     elif kind in {"person", "organization", "country"}:
                         mm.add(key, negated, "visitor" if mode == "host" else ("host" if mode == "visit" else ""))
         partners = syntax.prep_objects(verb, {"with", "between"}) + objects
+        if mode == "phone" and (not partners or any(c.dep_ in {"oprd", "xcomp", "ccomp", "attr"} for c in verb.children)):
+            continue  # "called it a retrograde step" names something; a call needs someone called
         for pobj in partners:
             for key, kind in ctx.actors(chunk, pobj, as_agent=False):
                 if kind in {"person", "organization", "country"}:

@@ -64,6 +64,9 @@ def _objects(ctx: DocContext, chunk: int, verb, noun, exclude: frozenset) -> lis
         if c.dep_ in {"dobj", "dative", "nsubjpass", "attr", "oprd"} and (noun is None or c.i != noun.i):
             for key, kind in ctx.actors(chunk, c, as_agent=False, exclude=exclude):
                 out.append((key, kind, ""))
+    if noun is not None:  # "expelled the Libyan ambassador": the event noun names its target
+        out.extend((k, kind, "") for k, kind in ctx.actors(chunk, noun, as_agent=False, exclude=exclude)
+                   if k not in exclude)
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         target = verb.head.head if verb.head.dep_ == "appos" else verb.head
         out.extend((k, kind, "") for k, kind in ctx.actors(chunk, target, as_agent=False))
