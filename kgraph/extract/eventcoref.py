@@ -51,8 +51,8 @@ def merge_into(e: MeetingMention, m: MeetingMention, country_of: dict[str, str])
         e.date, e.date_text = m.date, m.date_text
     elif not e.date_text and m.date_text:
         e.date_text = m.date_text
-    if m.mode and (not e.mode or e.mode == "meet"):
-        e.mode = m.mode
+    if m.mode and (not e.mode or e.mode == "meet") and not (m.mode == "phone" and e.place):
+        e.mode = m.mode  # a meeting somewhere was not a phone call
     if m.status == "cancelled" or (m.status and not e.status):
         e.status = m.status
     e.provenance.extend(p for p in m.provenance if p not in e.provenance)
@@ -94,5 +94,5 @@ def keep(e: MeetingMention) -> bool:
     if len(pos) >= 2:
         return True
     if len(pos) == 1:
-        return e.mode == "visit" and bool(e.place)
+        return e.mode == "visit" and bool(e.place) and next(iter(pos)).startswith("person:")
     return bool(e.participants) and bool(e.place)

@@ -130,6 +130,9 @@ def verb_meetings(ctx: DocContext, chunk: int, sent) -> list[MeetingMention]:
             continue  # "traveled to Russia to meet with Putin": one meeting, read at "meet"
         t = syntax.tense(verb)
         negated = syntax.is_negated(verb)
+        if mode == "multilateral" and any(s.tag_ in {"PRP", "PRP$"} or s.lower_ in {"who", "which", "that"}
+                                          for s in syntax.subjects(verb)):
+            continue  # "they have gathered": a gathering of whoever, not a meeting between named sides
         mm = MeetingMention(chunk, verb.i, lemma, ctx.sent_index(chunk, verb), mode=mode)
         subjects = [a for s in syntax.subjects(verb) for a in ctx.actors(chunk, s)]
         for key, kind in subjects:
@@ -235,7 +238,8 @@ def noun_meetings(ctx: DocContext, chunk: int, sent) -> list[MeetingMention]:
         if gov.i != noun.i and gov.pos_ in {"VERB", "AUX"} and (gov.lemma_.lower() in PARTICIPATION_VERBS or noun.dep_ in {"dobj", "pobj"}):
             t = syntax.tense(gov)
             negated = negated or syntax.is_negated(gov)
-            if gov.lemma_.lower() in PARTICIPATION_VERBS and noun.dep_ in {"dobj", "pobj", "attr"}:
+            copula = gov.lemma_.lower() == "be" and noun.dep_ == "attr"  # "Sochi will be the sixth meeting"
+            if gov.lemma_.lower() in PARTICIPATION_VERBS and noun.dep_ in {"dobj", "pobj", "attr"} and not copula:
                 for s in syntax.subjects(gov):
                     for key, kind in ctx.actors(chunk, s):
                         if kind in {"person", "organization", "country"}:

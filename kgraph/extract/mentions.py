@@ -91,7 +91,7 @@ def match_title(words: list[str], lex: Lexicon) -> int:
     return 0
 
 
-def classify(text: str, label: str, lex: Lexicon) -> tuple[str, str, str, str]:
+def classify(text: str, label: str, lex: Lexicon, known_names: frozenset = frozenset()) -> tuple[str, str, str, str]:
     """Map a cleaned NER span to (kind, iso3, country, org canonical name); kind "" means drop."""
     gaz = lex.gazetteer
     key = name_key(text)
@@ -129,8 +129,8 @@ def classify(text: str, label: str, lex: Lexicon) -> tuple[str, str, str, str]:
     if label == "PERSON":
         if demonym:
             return "country", demonym, "", ""
-        if place and place.population > 1_000_000:
-            return "location", "", place.country, ""
+        if place and (place.population > 1_000_000 or (place.population >= 100_000 and key not in known_names)):
+            return "location", "", place.country, ""  # "Sochi will host": a city NER took for a person
         return "person", "", "", ""
     return "", "", "", ""
 
@@ -184,7 +184,7 @@ def find_mentions(sdoc, chunk: int, chunk_offset: int, sent_starts: dict[int, in
             if start >= end:
                 continue
         text = clean_surface(sdoc[start:end].text)
-        kind, iso3, country, org_name = classify(text, ent.label_, lex)
+        kind, iso3, country, org_name = classify(text, ent.label_, lex, frozenset(confirmed))
         if not kind:
             continue
         if kind == "organization":
@@ -289,9 +289,10 @@ def _trim_headline(sdoc, start: int, end: int, confirmed: set[str]) -> tuple[int
 
 
 def body_name_words(sdoc) -> set[str]:
-    """Lower-cased words of PERSON names in non-headline sentences (evidence for headline repair)."""
+    """Lower-cased words of full PERSON names (two words or more) in non-headline sentences: the
+    evidence for headline repair and for telling a surname from a city."""
     words = set()
     for ent in sdoc.ents:
-        if ent.label_ == "PERSON" and not is_headline(ent.sent):
+        if ent.label_ == "PERSON" and not is_headline(ent.sent) and sum(t.is_alpha for t in ent) >= 2:
             words.update(t.text.lower() for t in ent if t.is_alpha)
     return words

@@ -80,8 +80,7 @@ def attach_role(m: Mention, sdoc, lex: Lexicon) -> set[int]:
             lo -= 1
         iso3 = _country_of_words(sdoc[lo + 1 : j + 1], lex) if j > lo else ""
         if iso3:
-            m.country = m.country or iso3
-            used.update(range(lo + 1, i + 1))
+            m.country = m.country or iso3  # the country stays a mention of its own
     # "Chancellor Angela Merkel of Germany"
     if m.end + 1 < sent.end and sdoc[m.end].lower_ == "of":
         iso3 = _country_of_words(sdoc[m.end + 1 : min(sent.end, m.end + 4)], lex)
