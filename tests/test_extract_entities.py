@@ -78,3 +78,12 @@ def test_trailing_preposition_is_not_part_of_a_name(read):
 def test_shared_description_of_several_people_gives_no_country(read):
     r = read("The Chilean minister Ana Soto and her Peruvian and Bolivian counterparts, Luis Paz and Eva Mora, met.")
     assert names(r)["Luis Paz"].country == ""
+
+
+def test_surname_knowledge_needs_the_country_in_the_article(read):
+    assert names(read("Putin said the plan for Russia was ready."))["Putin"].country == "RUS"
+    assert names(read("Putin said the plan was ready."))["Putin"].country == ""
+
+
+def test_full_name_knowledge_needs_no_confirmation(read):
+    assert names(read("Vladimir Putin said the plan was ready."))["Vladimir Putin"].country == "RUS"

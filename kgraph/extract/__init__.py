@@ -49,6 +49,7 @@ def extract_document(document: Document, chunks: list, lex: Lexicon) -> DocResul
         mentions.extend(found)
     cluster_mentions(mentions, lex)
     mentions = [m for m in mentions if m.kind]
+    _confirm_kb_countries(mentions)
     genders = {}
     for m in mentions:
         if m.gender:
@@ -87,6 +88,15 @@ def extract_document(document: Document, chunks: list, lex: Lexicon) -> DocResul
         doc_id=document.id, title=document.title, date=document.date, sentences=n_sent, tokens=tokens,
         entities=tuple(entities), statements=tuple(dict.fromkeys(statements)), meetings=tuple(records),
     )
+
+
+def _confirm_kb_countries(mentions: list[Mention]) -> None:
+    """A bare surname matched in the office-holder knowledge base (``Putin``) gets that
+    person's country only when the article also names the country or a place in it."""
+    named = {m.iso3 for m in mentions if m.kind == "country"} | {m.country for m in mentions if m.kind == "location"}
+    for m in mentions:
+        if m.kb_country and not m.country and m.kb_country in named:
+            m.country = m.kb_country
 
 
 def _with_derived_countries(entities, mentions, ctx: DocContext, statements, meetings) -> list[Entity]:
