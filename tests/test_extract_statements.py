@@ -98,3 +98,13 @@ def test_unattributed_attack_comes_from_where_it_happened(read):
 
 def test_attack_without_victim_actor_is_not_coded(read):
     assert not read("A bomb exploded near Kandahar.").statements
+
+
+def test_compound_event_noun_beats_its_head(read):
+    t = triples(read("Algerian farmers began a hunger strike in Oran."))
+    assert ("Algeria", "PROTEST", "Algeria", False) in t
+    assert not any(c == "ASSAULT" for _, c, _, _ in t)
+
+
+def test_protest_without_target_needs_a_country(read):
+    assert not read("The farmers began a hunger strike.").statements

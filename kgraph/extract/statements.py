@@ -24,6 +24,17 @@ DROP_PREP_IN_RELATION = {"with"}  # "meet with X" is "meet"
 NOMINAL_PREPS = {"in", "on", "against", "with", "to", "toward", "towards", "into", "over", "for"}
 
 
+def noun_entry(noun, lex) -> tuple[str, EventType | None]:
+    """The lexicon entry of an event noun, a compound first: ``hunger strike`` before ``strike``."""
+    lemma = noun.lemma_.lower()
+    for c in noun.children:
+        if c.dep_ in {"compound", "amod"} and c.i == noun.i - 1:
+            key = f"{c.lemma_.lower()} {lemma}"
+            if key in lex.nouns:
+                return key, lex.nouns[key]
+    return lemma, lex.nouns.get(lemma)
+
+
 def event_type(verb, lex) -> tuple[EventType | None, str, object]:
     """The most specific lexicon entry for a verb and the relation string it yields.
 
@@ -38,8 +49,9 @@ def event_type(verb, lex) -> tuple[EventType | None, str, object]:
         noun = dobj.lemma_.lower()
         if f"{lemma}|{noun}" in lex.verbs:
             return lex.verbs[f"{lemma}|{noun}"], f"{lemma} {noun}", dobj
-        if (lemma in lex.light_verbs or lemma not in lex.verbs) and noun in lex.nouns:
-            return lex.nouns[noun], f"{lemma} {noun}", dobj
+        key, entry = noun_entry(dobj, lex)
+        if (lemma in lex.light_verbs or lemma not in lex.verbs) and entry is not None:
+            return entry, f"{lemma} {key}", dobj
     for p in preps:
         if f"{lemma} {p}" in lex.verbs:
             return lex.verbs[f"{lemma} {p}"], f"{lemma} {p}", None
@@ -123,6 +135,12 @@ def verbal_statements(ctx: DocContext, chunk: int, sent, recent: list[Statement]
                 found = _complement_actor(ctx, chunk, verb, {k for k, _ in subjects})
                 objects = [(k, kind, "") for k, kind in found]
                 guessed = 0.5
+            if not objects and etype.category == "PROTEST":
+                # "Algerian landowners began a hunger strike": a protest with no named target is
+                # addressed to the protesters' own country (event-data convention)
+                home = _place_country(ctx, chunk, verb) or [(k, kind) for k, kind in subjects if kind == "country"]
+                objects = [(k, kind, "") for k, kind in home[:1]]
+                guessed = 0.4
         if not objects:
             # reciprocal verbs with a plural subject: "Kerry and Lavrov met"
             implicit = ""
@@ -286,11 +304,11 @@ def nominal_statements(ctx: DocContext, chunk: int, sent) -> list[Statement]:
     lex = ctx.lex
     out: list[Statement] = []
     for noun in sent:
-        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in lex.nouns:
+        key, etype = noun_entry(noun, lex) if noun.pos_ == "NOUN" else ("", None)
+        if etype is None:
             continue
         if noun.dep_ in {"dobj", "nsubjpass"} and noun.head.pos_ == "VERB" and (event_type(noun.head, lex)[2] or noun.head).i == noun.i:
             continue  # already read as "impose sanctions on"
-        etype = lex.nouns[noun.lemma_.lower()]
         subjects = []
         for c in noun.children:
             if c.dep_ in {"poss", "amod", "compound", "nmod"}:
@@ -309,7 +327,7 @@ def nominal_statements(ctx: DocContext, chunk: int, sent) -> list[Statement]:
         for skey, _ in subjects:
             for okey, _, prep in objects:
                 if skey != okey:
-                    out.append(Statement(skey, f"{noun.lemma_.lower()} {prep}", okey, etype.category, False,
+                    out.append(Statement(skey, f"{key} {prep}", okey, etype.category, False,
                                          round(etype.confidence * 0.8, 2), date, etype.cameo, prov))
     return out
 
