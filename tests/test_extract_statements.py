@@ -102,6 +102,8 @@ def test_attack_without_victim_actor_is_not_coded(read):
 
 def test_compound_event_noun_beats_its_head(read):
     t = triples(read("Algerian farmers began a hunger strike in Oran."))
+    assert ("Algeria", "PROTEST", "Oran", False) in t
+    t = triples(read("Algerian farmers began a hunger strike on Monday."))
     assert ("Algeria", "PROTEST", "Algeria", False) in t
     assert not any(c == "ASSAULT" for _, c, _, _ in t)
 
