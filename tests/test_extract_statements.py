@@ -110,3 +110,15 @@ def test_compound_event_noun_beats_its_head(read):
 
 def test_protest_without_target_needs_a_country(read):
     assert not read("The farmers began a hunger strike.").statements
+
+
+def test_trying_lets_the_attempted_act_through(read):
+    t = triples(read("Japan has sought to isolate North Korea."))
+    assert ("Japan", "SANCTION", "North Korea", False) in t
+    assert not any(c == "REQUEST" for _, c, _, _ in t)
+
+
+def test_two_sides_skip_places(read):
+    t = triples(read("Chile criticised Peru over its operation in Bolivia, but the two sides might cooperate."))
+    assert ("Chile", "COOPERATE", "Peru", False) in t
+    assert not any("Bolivia" in (s, o) and c == "COOPERATE" for s, c, o, _ in t)

@@ -199,8 +199,15 @@ class DocContext:
         for m in sorted(self.mentions, key=lambda m: (m.sent_index, m.start), reverse=True):
             if not (here - 2 <= m.sent_index <= here) or (m.sent_index == here and m.start >= token.i):
                 continue
-            if m.kind in kinds and m.cluster and (m.cluster, m.kind) not in seen:
-                seen.append((m.cluster, m.kind))
+            doc = self.chunks[m.chunk].sdoc
+            head = doc[m.end - 1]
+            if head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPS:
+                continue  # "his intervention in Ukraine": a setting, not a side
+            key, kind = m.cluster, m.kind
+            if head.dep_ in {"compound", "poss"} and head.head.lemma_.lower() in self.lex.actor_heads:
+                key, kind = self.actor(m.chunk, head.head)  # "the Obama administration" is a side: the US
+            if kind in kinds and key and (key, kind) not in seen:
+                seen.append((key, kind))
             if len(seen) == n:
                 return list(reversed(seen))
         return []

@@ -107,7 +107,7 @@ def verbal_statements(ctx: DocContext, chunk: int, sent, recent: list[Statement]
         if etype is None:
             continue
         base = relation.rsplit(" ", 1)[0] if relation.split(" ")[-1] in OBJECT_PREPS else relation
-        if _governed_by_event(verb, lex):
+        if _governed_by_event(verb, lex) or _governs_event(verb, lex):
             continue  # "threatened to cut off supplies": the governing verb carries the event
         subj_tokens = syntax.subjects(verb)
         passive = bool(syntax.passive_objects(verb)) and not any(c.dep_ in syntax.SUBJ for c in verb.children)
@@ -189,7 +189,10 @@ COOPERATIVE_ACTS = {"AID", "RETREAT", "CONCEDE", "COOPERATE", "SUPPORT"}
 CONFLICT_ACTS = {"SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "PROTEST"}
 REFUSABLE = COOPERATIVE_ACTS | {"AGREE"}
 COMMITMENT_HEADS = {"offer", "promise", "pledge", "vow", "commit", "agree", "ready", "willing", "prepared",
-                    "prepare", "plan", "intend", "determined", "undertake", "want", "wish", "seek", "hope", "aim"}
+                    "prepare", "plan", "intend", "determined", "undertake", "want", "wish", "hope", "aim"}
+# Verbs of trying let the attempted act through unchanged: "sought to isolate Putin" is about isolating.
+TRANSPARENT_HEADS = {"seek", "try", "attempt", "strive", "endeavour", "endeavor", "want", "wish", "hope", "aim",
+                     "plan", "intend", "continue", "begin", "start", "decide", "move"}
 MODAL_FUTURE = {"will", "wo", "'ll", "shall", "would"}
 
 
@@ -258,10 +261,18 @@ def _reciprocal(verb, subjects, etype) -> bool:
 
 
 def _governed_by_event(verb, lex) -> bool:
+    """``threatened to attack``: the governing verb is the event, unless it only says that the act
+    was tried, planned or wanted (``sought to isolate``), which lets the act through."""
     head = verb.head
     return verb.dep_ in {"xcomp", "ccomp"} and head.pos_ == "VERB" and head.i != verb.i and (
-        event_type(head, lex)[0] is not None and head.lemma_.lower() not in REPORTING
+        event_type(head, lex)[0] is not None and head.lemma_.lower() not in REPORTING | TRANSPARENT_HEADS
     )
+
+
+def _governs_event(verb, lex) -> bool:
+    """A verb of trying or wanting whose complement is itself an event carries no event of its own."""
+    return verb.lemma_.lower() in TRANSPARENT_HEADS and any(
+        c.dep_ == "xcomp" and c.pos_ == "VERB" and event_type(c, lex)[0] is not None for c in verb.children)
 
 
 ACTOR_KINDS = {"person", "organization", "country"}
