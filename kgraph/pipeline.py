@@ -128,18 +128,13 @@ def build_documents(documents: Iterable[Document], config: BuildConfig = BuildCo
 
 
 def _open_store(config: BuildConfig):
-    """The incremental store, or None when disabled or unusable (a cache never fails a build)."""
+    """The incremental store, or None when disabled.  A cache never fails a build: the store logs
+    a warning and goes on without itself when its file cannot be read or written."""
     if not (config.cache and config.cache_dir):
         return None
-    import sqlite3
-
     from kgraph.store import ResultStore
 
-    try:
-        return ResultStore.open(config.cache_dir, config.model)
-    except (sqlite3.Error, OSError) as exc:
-        log.warning("not using the result cache in %s (%s)", config.cache_dir, exc)
-        return None
+    return ResultStore.open(config.cache_dir, config.model)
 
 
 def _progress_bar(total: int, enabled: bool):

