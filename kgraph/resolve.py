@@ -15,6 +15,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from kgraph.names import compatible_first
 from kgraph.records import DocResult, Entity, Meeting, Provenance
 
 
@@ -105,15 +106,28 @@ def _person_blocks(results: list[DocResult]) -> dict[str, list[tuple[str, Entity
     return blocks
 
 
+def _first_name(e: Entity) -> str:
+    words = [w for w in e.name.replace(",", " ").split() if w[:1].isalpha()]
+    return words[0].lower().rstrip(".") if len(words) > 1 else ""
+
+
 def _resolve_people(block: list[tuple[str, Entity]]) -> list[list[tuple[str, Entity]]]:
-    """Split one surname block into people: first initials must agree; a bare surname joins
-    the most-mentioned person of its block."""
-    by_initial: dict[str, list] = defaultdict(list)
+    """Split one surname block into people: first names must be compatible (``Sergey``/``Sergei``,
+    ``J.``/``John``; not ``Mary``/``Melania``); a bare surname joins the most-mentioned person."""
+    named: list[tuple[set[str], list]] = []
     bare = []
-    for doc_id, e in block:
-        initial = e.key.split(":")[2] if e.key.count(":") >= 2 else ""
-        (by_initial[initial] if initial else bare).append((doc_id, e))
-    groups = [by_initial[k] for k in sorted(by_initial)]
+    for doc_id, e in sorted(block, key=lambda x: (-len(_first_name(x[1])), x[0], x[1].key)):
+        first = _first_name(e)
+        if not first:
+            bare.append((doc_id, e))
+            continue
+        home = next((g for g in named if all(compatible_first(f, first) for f in g[0])), None)
+        if home is None:
+            home = (set(), [])
+            named.append(home)
+        home[0].add(first)
+        home[1].append((doc_id, e))
+    groups = [g for _, g in named]
     if bare:
         if groups:
             biggest = max(groups, key=lambda g: (sum(e.mentions for _, e in g), -groups.index(g)))

@@ -87,3 +87,14 @@ def test_surname_knowledge_needs_the_country_in_the_article(read):
 
 def test_full_name_knowledge_needs_no_confirmation(read):
     assert names(read("Vladimir Putin said the plan was ready."))["Vladimir Putin"].country == "RUS"
+
+
+def test_bare_surname_goes_to_the_most_named_person(read):
+    r = read("Donald Trump spoke. Donald Trump left. Melania Trump waved. Trump said the visit went well.")
+    people = {e.name: e.mentions for e in r.entities if e.kind == "person"}
+    assert people == {"Donald Trump": 3, "Melania Trump": 1}
+
+
+def test_foreign_script_and_acronyms_are_not_people(read):
+    r = read("HIV rates fell, officials said. Maria Lopez quoted the slogan करते हैं at the rally.")
+    assert [e.name for e in r.entities if e.kind == "person"] == ["Maria Lopez"]

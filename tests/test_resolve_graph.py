@@ -104,3 +104,11 @@ def test_one_summit_in_two_articles_is_one_meeting(read):
     assert sorted(d["date"] for d in meetings.values()) == ["2013", "2015-05-12"]
     merged = next(d for d in meetings.values() if d["date"] == "2015-05-12")
     assert merged["documents"] == ["a", "b"]
+
+
+def test_different_first_names_with_one_initial_stay_apart():
+    a = DocResult("a", entities=(ent("person:trump:m", "person", "Melania Trump"),))
+    b = DocResult("b", entities=(ent("person:trump:m", "person", "Mary Trump"),))
+    c = DocResult("c", entities=(ent("person:lavrov:s", "person", "Sergey Lavrov"),
+                                 ent("person:lavrov:s2", "person", "Sergei Lavrov")))
+    assert sorted(resolve([a, b, c]).entities) == ["person:mary-trump", "person:melania-trump", "person:sergey-lavrov"]

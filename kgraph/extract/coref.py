@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from kgraph.extract.mentions import Mention
 from kgraph.geo import name_key
+from kgraph.names import compatible_first
 from kgraph.lexicon import Lexicon
 
 NAME_PREFIXES = ("al-", "el-", "bin-", "ben-")
@@ -39,19 +40,9 @@ def name_parts(text: str, lex: Lexicon) -> tuple[str, str]:
     return first, surname
 
 
-def compatible_first(a: str, b: str) -> bool:
-    """``Sergey``/``Sergei`` and ``J``/``John`` are compatible first names; ``Barack``/``Michelle`` are not."""
-    if not a or not b:
-        return True
-    a, b = a.rstrip("."), b.rstrip(".")
-    if len(a) == 1 or len(b) == 1:
-        return a[0] == b[0]
-    return a == b or (a[:4] == b[:4] and abs(len(a) - len(b)) <= 1)
-
-
 def cluster_mentions(mentions: list[Mention], lex: Lexicon) -> None:
     """Give every mention a document-local entity key (``Mention.cluster``)."""
-    people: list[dict] = []  # {"first", "surname", "key", "last_seen"}
+    people: list[dict] = []  # {"first", "surname", "key", "count", "roles", "first_seen"}
     # NER type repair: "Brandt's plan" tagged as an organisation while "Helga Brandt" is a person
     surnames = {name_parts(m.text, lex)[1] for m in mentions if m.kind == "person" and len(m.text.split()) > 1}
     for m in mentions:
@@ -74,18 +65,24 @@ def cluster_mentions(mentions: list[Mention], lex: Lexicon) -> None:
         fitting = [p for p in people if p["surname"] == surname and compatible_first(p["first"], first)]
         if first:
             fitting = [p for p in fitting if p["first"]] or fitting
-        if fitting:
-            # the most recently mentioned compatible person before this mention
-            before = [p for p in fitting if p["last_seen"] <= (m.sent_index, m.start)] or fitting
-            chosen = max(before, key=lambda p: p["last_seen"])
-            if first and not chosen["first"]:
+        if fitting and first:
+            chosen = max(fitting, key=lambda p: p["count"])
+            if not chosen["first"]:
                 chosen["first"] = first
+        elif fitting:
+            # a bare surname shared by several people ("Trump" with Donald and Melania Trump): the
+            # one with the same title, else the one the article names most, else the first named
+            titled = [p for p in fitting if m.role and m.role in p["roles"]]
+            chosen = max(titled or fitting, key=lambda p: (p["count"], -p["first_seen"][0], -p["first_seen"][1]))
         else:
-            chosen = {"first": first, "surname": surname, "key": f"person:{surname}:{first[:1]}", "last_seen": (-1, -1)}
+            chosen = {"first": first, "surname": surname, "key": f"person:{surname}:{first[:1]}",
+                      "count": 0, "roles": set(), "first_seen": (m.sent_index, m.start)}
             if any(p["key"] == chosen["key"] for p in people):
                 chosen["key"] += f":{len(people)}"
             people.append(chosen)
-        chosen["last_seen"] = max(chosen["last_seen"], (m.sent_index, m.start))
+        chosen["count"] += 1
+        if m.role:
+            chosen["roles"].add(m.role)
         m.cluster = chosen["key"]
 
 

@@ -47,6 +47,22 @@ class Mention:
         return range(self.start, self.end)
 
 
+NOT_NAME_POS = {"VERB", "ADP", "SCONJ", "ADV", "PRON", "DET", "AUX", "CCONJ", "PART", "NUM"}
+
+
+def plausible_name(text: str) -> bool:
+    """English news writes names in Latin letters: spans of other scripts (quoted foreign text)
+    and digits-only spans are NER noise.
+
+    >>> plausible_name("Łukasz Szumowski"), plausible_name("करते हैं"), plausible_name("2015")
+    (True, False, False)
+    """
+    import unicodedata
+
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and any("LATIN" in unicodedata.name(c, "") for c in letters)
+
+
 def clean_surface(text: str) -> str:
     """Normalise quotes, drop a leading article and a trailing possessive.
 
@@ -128,6 +144,8 @@ def classify(text: str, label: str, lex: Lexicon, known_names: frozenset = froze
             return "location", "", place.country, ""
         return "organization", "", contained_country(text, lex), ""
     if label == "PERSON":
+        if text.isupper() and len(text.replace("-", "").replace(".", "")) <= 6:
+            return "", "", "", ""  # "HIV", "COVID": acronyms are not people
         if demonym:
             return "country", demonym, "", ""
         if place and (place.population > 1_000_000 or (place.population >= 100_000 and key not in known_names)):
@@ -178,13 +196,16 @@ def find_mentions(sdoc, chunk: int, chunk_offset: int, sent_starts: dict[int, in
                     title_tokens.update(range(start, start + k))
                     start += k
                     break
-            while start < end and sdoc[start].text.lower().rstrip(".") in lex.honorifics:
+            while start < end and (sdoc[start].text.lower().rstrip(".") in lex.honorifics
+                                   or sdoc[start].pos_ in NOT_NAME_POS):  # "Regarding Ashodaya"
                 start += 1
             if is_headline(sdoc[start].sent):
                 start, end = _trim_headline(sdoc, start, end, confirmed)
             if start >= end:
                 continue
         text = clean_surface(sdoc[start:end].text)
+        if not plausible_name(text):
+            continue
         kind, iso3, country, org_name = classify(text, ent.label_, lex, frozenset(confirmed))
         if not kind:
             continue

@@ -1,0 +1,13 @@
+"""Comparing personal names: pure string logic shared by in-document coreference and
+cross-document resolution."""
+from __future__ import annotations
+
+
+def compatible_first(a: str, b: str) -> bool:
+    """``Sergey``/``Sergei`` and ``J``/``John`` are compatible first names; ``Barack``/``Michelle`` are not."""
+    if not a or not b:
+        return True
+    a, b = a.rstrip("."), b.rstrip(".")
+    if len(a) == 1 or len(b) == 1:
+        return a[0] == b[0]
+    return a == b or (a[:4] == b[:4] and abs(len(a) - len(b)) <= 1)
