@@ -21,6 +21,7 @@ depend on where (or next to what) a document was parsed.
 """
 from __future__ import annotations
 
+import itertools
 import logging
 import math
 import os
@@ -40,6 +41,7 @@ log = logging.getLogger(__name__)
 
 ENGINES = ("local", "dask")
 MIN_PARALLEL_DOCS = 20  # below this a worker's start-up costs more than it saves
+DOCS_PER_WORKER = 10  # fewer documents per worker do not pay for its start-up either
 PROCESS_CHUNK = 8  # documents per queue item; workers keep their model between items
 DASK_LOCAL_WORKERS = 2
 DASK_CHUNK = 250  # upper bound: a Dask task reloads the model, so fewer larger tasks
@@ -79,7 +81,7 @@ def plan(n_docs: int, config: BuildConfig) -> Plan:
     if config.engine == "dask":
         return Plan("dask", config.workers or DASK_LOCAL_WORKERS)
     workers = config.workers or available_cores()
-    workers = min(workers, math.ceil(n_docs / PROCESS_CHUNK))
+    workers = min(workers, n_docs // DOCS_PER_WORKER)
     if workers <= 1 or n_docs < MIN_PARALLEL_DOCS:
         return Plan("inline", 1)
     return Plan("processes", workers)
@@ -171,8 +173,8 @@ def run(documents: Sequence[Document], config: BuildConfig, on_done: OnDone | No
 def run_inline(documents: Sequence[Document], config: BuildConfig, on_done: OnDone | None = None) -> list[DocResult]:
     """Everything in this process."""
     nlp, lex = load_models(config)
-    count = iter(range(len(documents)))
-    callback = (lambda r: on_done(next(count), r)) if on_done is not None else None
+    index = itertools.count()
+    callback = (lambda r: on_done(next(index), r)) if on_done is not None else None
     return extract_documents(documents, nlp, lex, config.batch_size, on_done=callback)
 
 
@@ -236,11 +238,15 @@ def _worker_main(config: BuildConfig, tasks, results) -> None:
         nlp, lex = load_models(config)
         while (task := tasks.get()) is not None:
             start, docs = task
-            count = iter(range(start, start + len(docs)))
-            extract_documents(docs, nlp, lex, config.batch_size,
-                              on_done=lambda r: results.put(("doc", next(count), r)))
+            extract_documents(docs, nlp, lex, config.batch_size, on_done=_sender(results, start))
     except BaseException as exc:  # noqa: BLE001 - everything goes back to the parent, which raises it
         results.put(("error", -1, _portable(exc)))
+
+
+def _sender(results, start: int) -> Callable[[DocResult], None]:
+    """Send each record of a chunk to the parent as soon as it is ready, with its index in the input."""
+    index = itertools.count(start)
+    return lambda result: results.put(("doc", next(index), result))
 
 
 def _portable(exc: BaseException) -> tuple[BaseException | None, str]:

@@ -134,7 +134,7 @@ class ResultStore:
         self.broken = False
 
     @classmethod
-    def open(cls, folder, model: str) -> "ResultStore":
+    def open(cls, folder, model: str) -> ResultStore:
         """The store in ``folder`` for results made with the pipeline ``model``."""
         return cls(Path(folder) / CACHE_NAME, fingerprint(model))
 
@@ -234,7 +234,7 @@ class ResultStore:
                 self.conn.close()
                 self.conn = None
 
-    def __enter__(self) -> "ResultStore":
+    def __enter__(self) -> ResultStore:
         return self
 
     def __exit__(self, *exc) -> None:

@@ -1,12 +1,21 @@
 """Where parsing runs (in-process, worker processes, Dask) must not change what is extracted."""
 from __future__ import annotations
 
+import itertools
 import sys
 
 import pytest
 
-from kgraph.engine import (MIN_PARALLEL_DOCS, chunk_ranges, extract_documents, plan, run,
-                           run_dask, run_processes)
+from kgraph.engine import (
+    DOCS_PER_WORKER,
+    MIN_PARALLEL_DOCS,
+    chunk_ranges,
+    extract_documents,
+    plan,
+    run,
+    run_dask,
+    run_processes,
+)
 from kgraph.errors import ConfigError, ModelNotFoundError
 from kgraph.io import write_graphml
 from kgraph.pipeline import build_documents, process_batch
@@ -65,7 +74,7 @@ def test_chunks_are_contiguous_balanced_and_cover_everything():
         for size in (1, 3, 16, 100):
             ranges = chunk_ranges(n, size)
             assert ranges[0][0] == 0 and ranges[-1][1] == n
-            assert all(a[1] == b[0] for a, b in zip(ranges, ranges[1:]))
+            assert all(a[1] == b[0] for a, b in itertools.pairwise(ranges))
             sizes = [e - s for s, e in ranges]
             assert max(sizes) <= size and max(sizes) - min(sizes) <= 1
 
@@ -75,7 +84,7 @@ def test_plan_stays_in_process_for_one_worker_or_few_documents():
     assert plan(MIN_PARALLEL_DOCS - 1, BuildConfig(workers=4)).engine == "inline"
     assert plan(1000, BuildConfig(workers=3)) == plan(1000, BuildConfig(workers=3, engine="local"))
     assert plan(1000, BuildConfig(workers=3)).workers == 3
-    assert plan(40, BuildConfig(workers=8)).workers <= 3  # no more workers than chunks of documents
+    assert plan(40, BuildConfig(workers=8)).workers == 40 // DOCS_PER_WORKER  # each worker must earn its start-up
     assert plan(1000, BuildConfig(workers=0)).workers >= 1
     assert plan(10, BuildConfig(engine="dask", workers=0)).workers == 2
 

@@ -4,13 +4,13 @@ from __future__ import annotations
 import re
 
 import pytest
+from test_engine import articles
 
 from kgraph.cli import main
 from kgraph.engine import MIN_PARALLEL_DOCS
 from kgraph.pipeline import build_documents
 from kgraph.records import BuildConfig
 from kgraph.store import CACHE_NAME
-from test_engine import articles
 
 
 @pytest.fixture(scope="module")
@@ -52,6 +52,14 @@ def test_workers_cache_and_no_cache(folder, tmp_path, capsys):
     code, text, _ = build(capsys, folder, "-o", out, "--workers", "1", "--date", "2019-05-01", "--no-cache")
     assert code == 0 and counts(text) == (n, 0) and "in-process" in text
     assert (out / "graph.graphml").read_bytes() == first
+
+
+@pytest.mark.e2e
+def test_a_build_that_cannot_parse_leaves_no_output_folder(folder, tmp_path, capsys):
+    out = tmp_path / "out"
+    code, _, err = build(capsys, folder, "-o", out, "--model", "no_such_pipeline", "--workers", "1")
+    assert code == 7 and "no_such_pipeline" in err and "[E201]" in err
+    assert not out.exists()
 
 
 @pytest.mark.parametrize("argv, message", [

