@@ -11,6 +11,9 @@ import unicodedata
 from dataclasses import dataclass, field
 
 
+_POSSESSIVE = re.compile(r"('s|')$")
+
+
 def name_key(text: str) -> str:
     """Normalise a surface name for dictionary lookups.
 
@@ -19,13 +22,15 @@ def name_key(text: str) -> str:
     >>> name_key("Côte d’Ivoire")
     "cote d'ivoire"
     """
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    text = text.replace("\u2019", "'").replace("\u2018", "'").casefold().strip()
-    text = re.sub(r"^the\s+", "", text)
-    text = re.sub(r"('s|')$", "", text)
-    text = text.replace(".", "")
-    return re.sub(r"\s+", " ", text).strip()
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c))
+        text = text.replace("\u2019", "'").replace("\u2018", "'")
+    text = text.casefold().strip()
+    if text.startswith("the "):
+        text = text[4:]
+    text = _POSSESSIVE.sub("", text).replace(".", "")
+    return " ".join(text.split())
 
 
 @dataclass(frozen=True)

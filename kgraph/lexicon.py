@@ -71,9 +71,7 @@ class Lexicon:
     leaders_by_surname: dict[str, tuple[Leader, ...]] = field(default_factory=dict)
     gazetteer: Gazetteer = field(default_factory=Gazetteer)
 
-    @property
-    def max_title_words(self) -> int:
-        return max((len(t.split()) for t in self.titles), default=1)
+    max_title_words: int = 1  # the longest title in words, computed once by load_lexicon
 
     def organization(self, text: str) -> Organization | None:
         return self.organizations.get(name_key(text))
@@ -140,6 +138,7 @@ def load_lexicon(data_dir: str | None = None) -> Lexicon:
         planned_cues=frozenset(status.get("planned", [])),
         cancelled_cues=frozenset(status.get("cancelled", [])),
         titles=title_map,
+        max_title_words=max((len(t.split()) for t in title_map), default=1),
         honorifics=frozenset(h.lower().rstrip(".") for h in titles.get("honorifics", [])),
         gender_cues={k.lower().rstrip("."): v for k, v in titles.get("gender", {}).items()},
         head_of_state=frozenset(titles.get("head_of_state", [])),
