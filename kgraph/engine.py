@@ -34,7 +34,7 @@ from collections.abc import Callable, Iterable, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass
 
-from kgraph.errors import ConfigError, KgraphError
+from kgraph.errors import ConfigError, KgraphError, WorkerError
 from kgraph.records import BuildConfig, DocResult, Document
 
 log = logging.getLogger(__name__)
@@ -47,13 +47,6 @@ DASK_LOCAL_WORKERS = 2
 DASK_CHUNK = 250  # upper bound: a Dask task reloads the model, so fewer larger tasks
 
 OnDone = Callable[[int, DocResult], None]  # (index in the input, its record)
-
-
-class WorkerError(KgraphError):
-    """A worker process or Dask worker died or could not be reached while parsing."""
-
-    code = "E701"
-    exit_code = 9
 
 
 @dataclass(frozen=True)

@@ -98,3 +98,10 @@ class ConfigError(KgraphError, ValueError):
 
     code = "E601"
     exit_code = 2
+
+
+class WorkerError(KgraphError):
+    """A worker process or Dask worker died or could not be reached while parsing."""
+
+    code = "E701"
+    exit_code = 9
