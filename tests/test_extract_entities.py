@@ -98,3 +98,8 @@ def test_bare_surname_goes_to_the_most_named_person(read):
 def test_foreign_script_and_acronyms_are_not_people(read):
     r = read("HIV rates fell, officials said. Maria Lopez quoted the slogan करते हैं at the rally.")
     assert [e.name for e in r.entities if e.kind == "person"] == ["Maria Lopez"]
+
+
+def test_titled_name_stays_a_person_despite_a_city_of_that_name(read):
+    r = read("President Bush spoke in Texas.")
+    assert names(r)["Bush"].kind == "person"

@@ -122,3 +122,12 @@ def test_two_sides_skip_places(read):
     t = triples(read("Chile criticised Peru over its operation in Bolivia, but the two sides might cooperate."))
     assert ("Chile", "COOPERATE", "Peru", False) in t
     assert not any("Bolivia" in (s, o) and c == "COOPERATE" for s, c, o, _ in t)
+
+
+def test_announced_measure_is_an_event_but_saying_is_not(read):
+    assert ("Italy", "SANCTION", "Serbia", False) in triples(read("Italy announced a suspension of flights to Serbia."))
+    assert not read("Italy announced that Serbia was calm.").statements
+
+
+def test_subject_through_willing(read):
+    assert ("Syria", "AGREE", "Lebanon", False) in triples(read("Syria is willing to withdraw its troops from Lebanon."))

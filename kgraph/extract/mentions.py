@@ -148,7 +148,8 @@ def classify(text: str, label: str, lex: Lexicon, known_names: frozenset = froze
             return "", "", "", ""  # "HIV", "COVID": acronyms are not people
         if demonym:
             return "country", demonym, "", ""
-        if place and (place.population > 1_000_000 or (place.population >= 100_000 and key not in known_names)):
+        if place and name_key(place.name) == key and (
+                place.population > 1_000_000 or (place.population >= 100_000 and key not in known_names)):
             return "location", "", place.country, ""  # "Sochi will host": a city NER took for a person
         return "person", "", "", ""
     return "", "", "", ""
@@ -207,6 +208,8 @@ def find_mentions(sdoc, chunk: int, chunk_offset: int, sent_starts: dict[int, in
         if not plausible_name(text):
             continue
         kind, iso3, country, org_name = classify(text, ent.label_, lex, frozenset(confirmed))
+        if role and kind == "location":
+            kind, country = "person", ""  # "President Bush" is a person whatever the gazetteer says
         if not kind:
             continue
         if kind == "organization":

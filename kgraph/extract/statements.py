@@ -101,11 +101,11 @@ def verbal_statements(ctx: DocContext, chunk: int, sent, recent: list[Statement]
     lex = ctx.lex
     out: list[Statement] = []
     for verb in sent:
-        if verb.pos_ != "VERB" or verb.lemma_.lower() in REPORTING:
+        if verb.pos_ != "VERB":
             continue
         etype, relation, noun = event_type(verb, lex)
-        if etype is None:
-            continue
+        if etype is None or (verb.lemma_.lower() in REPORTING and noun is None):
+            continue  # "said" is no event; "announced a suspension of flights" is
         base = relation.rsplit(" ", 1)[0] if relation.split(" ")[-1] in OBJECT_PREPS else relation
         if _governed_by_event(verb, lex) or _governs_event(verb, lex):
             continue  # "threatened to cut off supplies": the governing verb carries the event

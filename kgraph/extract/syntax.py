@@ -50,6 +50,8 @@ def subjects(verb, _depth: int = 0) -> list:
     head = verb.head
     if head.i == verb.i:
         return []
+    if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ == "acomp":
+        return subjects(head.head, _depth + 1)  # "Syria is willing to withdraw"
     if verb.dep_ in {"xcomp", "advcl", "conj", "acl"} and head.pos_ in {"VERB", "AUX"}:
         if verb.dep_ == "acl" and head.pos_ != "VERB":
             return []
