@@ -208,7 +208,8 @@ def find_mentions(sdoc, chunk: int, chunk_offset: int, sent_starts: dict[int, in
         if not plausible_name(text):
             continue
         kind, iso3, country, org_name = classify(text, ent.label_, lex, frozenset(confirmed))
-        if role and kind == "location":
+        titled = role or (ent.label_ == "PERSON" and match_title([t.text for t in sdoc[sdoc[start].sent.start:start]], lex))
+        if titled and kind == "location":
             kind, country = "person", ""  # "President Bush" is a person whatever the gazetteer says
         if not kind:
             continue
