@@ -131,3 +131,13 @@ def test_announced_measure_is_an_event_but_saying_is_not(read):
 
 def test_subject_through_willing(read):
     assert ("Syria", "AGREE", "Lebanon", False) in triples(read("Syria is willing to withdraw its troops from Lebanon."))
+
+
+def test_state_force_without_named_target_is_domestic(read):
+    t = triples(read("Egyptian police opened fire on demonstrators on Monday."))
+    assert ("Egypt", "ASSAULT", "Egypt", False) in t
+
+
+def test_blocking_roads_is_a_protest(read):
+    t = triples(read("Demonstrators in Baghdad blocked roads on Monday."))
+    assert ("Iraq", "PROTEST", "Iraq", False) in t

@@ -157,6 +157,10 @@ class DocContext:
             # "members of the Syrian opposition", "doctors from two American aid groups"
             for pobj in (g for c in token.children if c.dep_ == "prep" and c.lower_ in {"of", "from", "in"} for g in c.children if g.dep_ == "pobj"):
                 key, kind = self.actor(chunk, pobj, as_agent, _depth + 1)
+                if kind == "location":  # "demonstrators in Baghdad" act for their country
+                    place = self.mention(chunk, pobj)
+                    if place is not None and place.country:
+                        return f"country:{place.country}", "country"
                 if key:
                     return key, kind
         return "", ""

@@ -135,9 +135,9 @@ def verbal_statements(ctx: DocContext, chunk: int, sent, recent: list[Statement]
                 found = _complement_actor(ctx, chunk, verb, {k for k, _ in subjects})
                 objects = [(k, kind, "") for k, kind in found]
                 guessed = 0.5
-            if not objects and etype.category == "PROTEST":
-                # "Algerian landowners began a hunger strike": a protest with no named target is
-                # addressed to the protesters' own country (event-data convention)
+            if not objects and etype.category in DOMESTIC and main:
+                # "Algerian landowners began a hunger strike", "Egyptian police opened fire": an act
+                # with no named target happens within the actor's own country (event-data convention)
                 home = _place_country(ctx, chunk, verb) or [(k, kind) for k, kind in subjects if kind == "country"]
                 objects = [(k, kind, "") for k, kind in home[:1]]
                 guessed = 0.4
@@ -226,6 +226,7 @@ def plover_mode(category: str, verb) -> str:
 
 
 UNATTRIBUTED = {"ASSAULT", "COERCE"}
+DOMESTIC = {"PROTEST", "COERCE", "ASSAULT", "MOBILIZE", "CONCEDE", "RETREAT", "SANCTION"}
 
 
 def _place_country(ctx: DocContext, chunk: int, verb) -> list[tuple[str, str]]:
