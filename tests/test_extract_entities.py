@@ -103,3 +103,10 @@ def test_foreign_script_and_acronyms_are_not_people(read):
 def test_titled_name_stays_a_person_despite_a_city_of_that_name(read):
     r = read("President Bush spoke in Texas.")
     assert names(r)["Bush"].kind == "person"
+
+
+def test_headline_organisation_fragments_are_cut_to_body_names(read):
+    r = read("Duarte Hosts Holm in Brasilia Ahead of Summit\n\n"
+             "President Ana Duarte hosted Chancellor Karl Holm in Brasilia on Wednesday.")
+    assert not [e.name for e in r.entities if e.kind == "organization"]
+    assert {e.name for e in r.entities if e.kind == "person"} == {"Ana Duarte", "Karl Holm"}

@@ -96,3 +96,21 @@ def test_calling_something_a_name_is_not_a_phone_call(read):
 def test_a_talk_is_a_speech_not_talks(read):
     assert meetings(read("Maria Lopez gave a talk with Emre Kaya at the university in Ankara.")) == []
     assert meetings(read("Maria Lopez held talks with Emre Kaya in Ankara."))
+
+
+HOSTING = ("President Ana Duarte of Brazil hosted Chancellor Karl Holm of Austria in Brasilia on Wednesday.\n"
+           "Last month, Ms. Duarte spoke by phone with President Ivan Petrov of Bulgaria.\n"
+           "Prime Minister Eva Mora of Chile did not attend the meeting in Brasilia.")
+
+
+def test_a_denied_attendance_joins_the_meeting_it_names(read):
+    ms = meetings(read(HOSTING, date="2022-10-26"))
+    hosted = next(m for m in ms if "Karl Holm" in m["participants"])
+    assert hosted["denied"] == {"Eva Mora"} and hosted["place"] == "Brasilia"
+    call = next(m for m in ms if "Ivan Petrov" in m["participants"])
+    assert call["mode"] == "phone" and call["place"] == ""
+
+
+def test_an_organisation_summit_is_a_meeting(read):
+    (m,) = meetings(read("Leaders will gather for the African Union summit in Addis Ababa next week."))
+    assert m["participants"] == {"African Union"} and m["place"] == "Addis Ababa"

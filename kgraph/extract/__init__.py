@@ -14,7 +14,7 @@ from kgraph.extract.actors import Chunk, DocContext
 from kgraph.extract.coref import cluster_mentions
 from kgraph.extract.eventcoref import merge_mentions
 from kgraph.extract.meetings import noun_meetings, verb_meetings
-from kgraph.extract.mentions import Mention, body_name_words, find_mentions
+from kgraph.extract.mentions import Mention, body_entity_words, body_name_words, find_mentions
 from kgraph.extract.speech import allegation_statements, obligation_statements, request_statements
 from kgraph.extract.statements import nominal_statements, verbal_statements
 from kgraph.lexicon import Lexicon
@@ -31,8 +31,10 @@ def extract_document(document: Document, chunks: list, lex: Lexicon) -> DocResul
     n_sent = 0
     tokens = 0
     confirmed: set[str] = set()
+    body_words: set[str] = set()
     for _, sdoc in chunks:
         confirmed |= body_name_words(sdoc)
+        body_words |= body_entity_words(sdoc)
     for ci, (offset, sdoc) in enumerate(chunks):
         starts = {}
         for sent in sdoc.sents:
@@ -40,7 +42,7 @@ def extract_document(document: Document, chunks: list, lex: Lexicon) -> DocResul
             sentences[(ci, sent.start)] = (n_sent, sent.text.strip())
             n_sent += 1
         tokens += len(sdoc)
-        found = find_mentions(sdoc, ci, offset, starts, lex, confirmed)
+        found = find_mentions(sdoc, ci, offset, starts, lex, confirmed, frozenset(body_words))
         chunk = Chunk(sdoc, offset)
         for m in found:
             for i in m.tokens:

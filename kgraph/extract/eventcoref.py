@@ -34,6 +34,8 @@ def compatible(e: MeetingMention, m: MeetingMention, country_of: dict[str, str],
     for planned, other in ((m, e), (e, m)):
         if planned.status == "planned" and other.date and doc_date and other.date < doc_date[: len(other.date)]:
             return False
+    if (e.mode == "phone" and m.place) or (m.mode == "phone" and e.place):
+        return False  # a phone call has no venue
     pe, pm = e.positive(), m.positive()
     if m.anaphoric:
         return True
@@ -70,8 +72,8 @@ def merge_mentions(mentions: list[MeetingMention], country_of: dict[str, str], d
             cands = [e for e in cands if e.mode == m.mode] or cands
         if cands:
             merge_into(max(cands, key=lambda e: (e.sent_index, e.token)), m, country_of)
-        elif not m.anaphoric:
-            events.append(m)
+        elif not m.anaphoric or m.participants:
+            events.append(m)  # an unresolved "the summit" someone did not attend is still worth keeping
     for e in events:
         e.status = final_status(e, doc_date)
     return [e for e in events if keep(e)]
@@ -94,5 +96,8 @@ def keep(e: MeetingMention) -> bool:
     if len(pos) >= 2:
         return True
     if len(pos) == 1:
-        return e.mode == "visit" and bool(e.place) and next(iter(pos)).startswith("person:")
+        (only,) = pos
+        if e.mode == "multilateral" and only.startswith("organization:") and e.place:
+            return True  # "the European Union summit in Brussels"
+        return e.mode == "visit" and bool(e.place) and only.startswith("person:")
     return bool(e.participants) and bool(e.place)

@@ -293,7 +293,7 @@ def noun_meetings(ctx: DocContext, chunk: int, sent) -> list[MeetingMention]:
             _date_from(ctx, gov, t, mm)
         _date_from(ctx, noun, t, mm)
         dets = {c.lower_ for c in noun.children if c.dep_ in {"det", "poss"}}
-        mm.anaphoric = not mm.participants and bool(dets & ANAPHORIC_DETS)
+        mm.anaphoric = not mm.positive() and bool(dets & ANAPHORIC_DETS)  # "did not attend the meeting"
         mm.status = _status(ctx, mm, t or syntax.tense(noun), _cancel_cue(ctx, noun))
         mm.provenance.append(ctx.provenance(chunk, noun))
         if mm.participants or mm.anaphoric or (mm.place and mm.date):

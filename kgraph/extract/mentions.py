@@ -169,7 +169,7 @@ def contained_country(text: str, lex: Lexicon) -> str:
 
 
 def find_mentions(sdoc, chunk: int, chunk_offset: int, sent_starts: dict[int, int], lex: Lexicon,
-                  confirmed: set[str]) -> list[Mention]:
+                  confirmed: set[str], body_words: frozenset = frozenset()) -> list[Mention]:
     """All repaired mentions of one parsed chunk.
 
     ``sent_starts`` maps a sentence's first token index to its document-wide
@@ -187,8 +187,14 @@ def find_mentions(sdoc, chunk: int, chunk_offset: int, sent_starts: dict[int, in
         start, end = trim_span(ent)
         if start >= end:
             continue
+        label = ent.label_
+        if label != "PERSON" and is_headline(sdoc[start].sent) and body_words:
+            # "Macron Hosts Scholz" tagged as one organisation: keep what the body names
+            start, end = _trim_headline(sdoc, start, end, body_words)
+            if all(t.text.lower() in confirmed for t in sdoc[start:end]):
+                label = "PERSON"
         role = ""
-        if ent.label_ == "PERSON":
+        if label == "PERSON":
             # a title inside the span: "President Obama", "Secretary Kerry"
             words = [t.text for t in sdoc[start:end]]
             for k in range(len(words) - 1, 0, -1):
@@ -207,8 +213,8 @@ def find_mentions(sdoc, chunk: int, chunk_offset: int, sent_starts: dict[int, in
         text = clean_surface(sdoc[start:end].text)
         if not plausible_name(text):
             continue
-        kind, iso3, country, org_name = classify(text, ent.label_, lex, frozenset(confirmed))
-        titled = role or (ent.label_ == "PERSON" and match_title([t.text for t in sdoc[sdoc[start].sent.start:start]], lex))
+        kind, iso3, country, org_name = classify(text, label, lex, frozenset(confirmed))
+        titled = role or (label == "PERSON" and match_title([t.text for t in sdoc[sdoc[start].sent.start:start]], lex))
         if titled and kind == "location":
             kind, country = "person", ""  # "President Bush" is a person whatever the gazetteer says
         if not kind:
@@ -312,6 +318,11 @@ def _trim_headline(sdoc, start: int, end: int, confirmed: set[str]) -> tuple[int
     if best[1] > best[0]:
         return best
     return start, end
+
+
+def body_entity_words(sdoc) -> set[str]:
+    """Lower-cased words of every named entity outside headlines (evidence for headline repair)."""
+    return {t.text.lower() for ent in sdoc.ents if not is_headline(ent.sent) for t in ent if t.is_alpha}
 
 
 def body_name_words(sdoc) -> set[str]:

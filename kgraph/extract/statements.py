@@ -114,6 +114,10 @@ def verbal_statements(ctx: DocContext, chunk: int, sent, recent: list[Statement]
         subjects = [a for t in subj_tokens for a in ctx.actors(chunk, t, as_agent=True)]
         subjects = [s for s in subjects if s[1] != "location"]
         objects = _objects(ctx, chunk, verb, noun, frozenset(k for k, _ in subjects))
+        if verb.lemma_.lower() in TOPIC_VERBS:
+            objects = [o for o in objects if o[2] == "with"]  # "discussed aid to Ukraine": topics
+        elif etype.category == "CONSULT":
+            objects = [o for o in objects if o[2] not in {"at", "in"}]  # "hosted X at the palace": a place
         if passive and not any(c.dep_ == "agent" for c in verb.children):
             subjects = []
         guessed = 1.0
@@ -131,7 +135,7 @@ def verbal_statements(ctx: DocContext, chunk: int, sent, recent: list[Statement]
         if not subjects:
             continue
         if not objects and not _reciprocal(verb, subjects, etype) and not (etype.category in IMPLICIT_OBJECT and implicit_object(recent, etype.category, ctx.sent_index(chunk, verb))):
-            if main:
+            if main and verb.lemma_.lower() not in TOPIC_VERBS:  # "discussed aid to Ukraine": a topic
                 found = _complement_actor(ctx, chunk, verb, {k for k, _ in subjects})
                 objects = [(k, kind, "") for k, kind in found]
                 guessed = 0.5
@@ -226,6 +230,7 @@ def plover_mode(category: str, verb) -> str:
 
 
 UNATTRIBUTED = {"ASSAULT", "COERCE"}
+TOPIC_VERBS = {"discuss", "debate", "consider", "address", "review", "examine", "study", "explore"}
 DOMESTIC = {"PROTEST", "COERCE", "ASSAULT", "MOBILIZE", "CONCEDE", "RETREAT", "SANCTION"}
 
 
@@ -297,6 +302,10 @@ def _complement_actor(ctx: DocContext, chunk: int, verb, exclude: set) -> list[t
         if c.i < verb.i or c.dep_ not in {"dobj", "ccomp", "xcomp", "prep", "dative", "attr", "oprd", "advcl"}:
             continue
         for t in c.subtree:
+            if t.tag_ in {"PRP", "PRP$"} and t.lower_ not in {"it", "its", "itself"}:
+                key, kind = ctx.actor(chunk, t, as_agent=False, exclude=frozenset(exclude))
+                if key and key not in exclude:  # "rejected his proposal"
+                    return [(key, kind)]
             m = ctx.mention(chunk, t)
             if m is None or m.kind not in ACTOR_KINDS | {"location"}:
                 continue
