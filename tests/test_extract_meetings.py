@@ -114,3 +114,12 @@ def test_a_denied_attendance_joins_the_meeting_it_names(read):
 def test_an_organisation_summit_is_a_meeting(read):
     (m,) = meetings(read("Leaders will gather for the African Union summit in Addis Ababa next week."))
     assert m["participants"] == {"African Union"} and m["place"] == "Addis Ababa"
+
+
+def test_visited_country_is_a_place_not_a_participant(read):
+    (m,) = meetings(read("Maria Lopez will visit Chile and Peru next week."))
+    assert m["participants"] == {"Maria Lopez"} and m["place"] in {"Chile", "Peru"}
+
+
+def test_hosting_a_speech_is_not_hosting_its_speaker(read):
+    assert meetings(read("The Red Cross will host Maria Lopez's speech on Wednesday.")) == []

@@ -142,16 +142,21 @@ def verb_meetings(ctx: DocContext, chunk: int, sent) -> list[MeetingMention]:
         for c in verb.children:
             if c.dep_ in {"dobj", "dative"} and (lemma in lex.object_participant_verbs or mode == "visit"):
                 objects.append(c)
+                direct = ctx.mention(chunk, c) is not None or c.tag_ in {"PRP", "NNS"} or \
+                    c.lemma_.lower() in lex.actor_heads or c.lemma_.lower() in lex.person_nouns
+                if not direct:
+                    continue  # "will host Mr Brown's speech": a thing, not a guest
                 for key, kind in ctx.actors(chunk, c, as_agent=False):
                     if kind == "location" or (kind == "country" and mode == "visit"):
                         mm.place, mm.place_kind = key, kind
                     elif kind in {"person", "organization", "country"}:
                         mm.add(key, negated, "visitor" if mode == "host" else ("host" if mode == "visit" else ""))
-        partners = syntax.prep_objects(verb, {"with", "between"}) + objects
+        with_objects = syntax.prep_objects(verb, {"with", "between"})
+        partners = with_objects + objects
         if mode == "phone" and (not partners or any(c.dep_ in {"oprd", "xcomp", "ccomp", "attr"} for c in verb.children)
                                 or all(p.lower_ in {"it", "this", "that", "them"} for p in partners)):
             continue  # "called it a retrograde step" names something; a call needs someone called
-        for pobj in partners:
+        for pobj in with_objects:
             for key, kind in ctx.actors(chunk, pobj, as_agent=False):
                 if kind in {"person", "organization", "country"}:
                     mm.add(key, negated)
