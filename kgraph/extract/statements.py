@@ -134,29 +134,10 @@ def verbal_statements(ctx: DocContext, chunk: int, sent, recent: list[Statement]
             guessed = 0.5
         if not subjects:
             continue
-        if not objects and not _reciprocal(verb, subjects, etype) and not (etype.category in IMPLICIT_OBJECT and implicit_object(recent, etype.category, ctx.sent_index(chunk, verb))):
-            if main and verb.lemma_.lower() not in TOPIC_VERBS:  # "discussed aid to Ukraine": a topic
-                found = _complement_actor(ctx, chunk, verb, {k for k, _ in subjects})
-                objects = [(k, kind, "") for k, kind in found]
-                guessed = 0.5
-            if not objects and etype.category in DOMESTIC and main:
-                # "Algerian landowners began a hunger strike", "Egyptian police opened fire": an act
-                # with no named target happens within the actor's own country (event-data convention)
-                home = _place_country(ctx, chunk, verb) or [(k, kind) for k, kind in subjects if kind == "country"]
-                objects = [(k, kind, "") for k, kind in home[:1]]
-                guessed = 0.4
         if not objects:
-            # reciprocal verbs with a plural subject: "Kerry and Lavrov met"
-            implicit = ""
-            if etype.category in IMPLICIT_OBJECT:
-                implicit = implicit_object(recent, etype.category, ctx.sent_index(chunk, verb))
-            if _reciprocal(verb, subjects, etype):
-                objects = [(k, kind, "") for k, kind in subjects]
-                reciprocal = True
-            elif implicit:
-                objects = [(implicit, implicit.split(":")[0], "")]
-                etype = EventType(etype.category, etype.cameo, etype.confidence * 0.6)
-            else:
+            objects, factor, reciprocal = _missing_target(ctx, chunk, verb, etype, subjects, recent, main)
+            guessed *= factor
+            if not objects:
                 continue
         if etype.reverse:
             givers = [(k, kind, "") for k, kind, p in objects if p == "from"]
@@ -258,6 +239,32 @@ def _main_clause(verb) -> bool:
     if v.dep_ == "ROOT":
         return True
     return v.dep_ in {"ccomp", "parataxis"} and v.head.lemma_.lower() in REPORTING | {"announce", "declare", "report"}
+
+
+def _missing_target(ctx: DocContext, chunk: int, verb, etype: EventType, subjects, recent: list[Statement],
+                    main: bool) -> tuple[list, float, bool]:
+    """Who an event is aimed at when the parse names nobody: (objects, confidence factor, reciprocal).
+
+    In order: a plural subject acting together (``Kerry and Lavrov met``); the recipient of the
+    same kind of act one or two sentences back (``Iran has provided more support``); an actor inside
+    the verb's complements or to its right (event-coder fallback, the sentence's own event only);
+    the actor's own country for material acts with no named target (``police opened fire``).
+    """
+    if _reciprocal(verb, subjects, etype):
+        return [(k, kind, "") for k, kind in subjects], 1.0, True
+    if etype.category in IMPLICIT_OBJECT:
+        implicit = implicit_object(recent, etype.category, ctx.sent_index(chunk, verb))
+        if implicit:
+            return [(implicit, implicit.split(":")[0], "")], 0.6, False
+    if main and verb.lemma_.lower() not in TOPIC_VERBS:  # "discussed aid to Ukraine": a topic
+        found = _complement_actor(ctx, chunk, verb, {k for k, _ in subjects})
+        if found:
+            return [(k, kind, "") for k, kind in found], 0.5, False
+    if etype.category in DOMESTIC and main:
+        home = _place_country(ctx, chunk, verb) or [(k, kind) for k, kind in subjects if kind == "country"]
+        if home:
+            return [(k, kind, "") for k, kind in home[:1]], 0.4, False
+    return [], 1.0, False
 
 
 def _reciprocal(verb, subjects, etype) -> bool:
