@@ -141,3 +141,9 @@ def test_state_force_without_named_target_is_domestic(read):
 def test_blocking_roads_is_a_protest(read):
     t = triples(read("Demonstrators in Baghdad blocked roads on Monday."))
     assert ("Iraq", "PROTEST", "Iraq", False) in t
+
+
+def test_conditional_hostile_act_is_a_threat(read):
+    t = triples(read("Canada may impose sanctions on Venezuela if the talks fail."))
+    assert ("Canada", "THREATEN", "Venezuela", False) in t
+    assert not any(c == "SANCTION" for _, c, _, _ in t)

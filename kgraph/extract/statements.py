@@ -174,7 +174,8 @@ COOPERATIVE_ACTS = {"AID", "RETREAT", "CONCEDE", "COOPERATE", "SUPPORT"}
 CONFLICT_ACTS = {"SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "PROTEST"}
 REFUSABLE = COOPERATIVE_ACTS | {"AGREE"}
 COMMITMENT_HEADS = {"offer", "promise", "pledge", "vow", "commit", "agree", "ready", "willing", "prepared",
-                    "prepare", "plan", "intend", "determined", "undertake", "want", "wish", "hope", "aim"}
+                    "prepare", "plan", "intend", "determined", "undertake", "want", "wish", "hope", "aim", "swear",
+                    "threaten"}
 # Verbs of trying let the attempted act through unchanged: "sought to isolate Putin" is about isolating.
 TRANSPARENT_HEADS = {"seek", "try", "attempt", "strive", "endeavour", "endeavor", "want", "wish", "hope", "aim",
                      "plan", "intend", "continue", "begin", "start", "decide", "move"}
@@ -192,16 +193,19 @@ def committed(verb) -> bool:
     return False
 
 
-def conditional_threat(verb) -> bool:
-    """``will withdraw its force unless the ceasefire holds``: a promise on a condition is a threat."""
-    return any(c.dep_ == "advcl" and any(w.lower_ == "unless" for w in c.children) for c in verb.children)
+def conditional(verb, words=("unless",)) -> bool:
+    """``will withdraw its force unless the ceasefire holds``: an act made to hang on a condition."""
+    return any(c.dep_ == "advcl" and any(w.lower_ in words for w in c.children) for c in verb.children)
 
 
 def plover_mode(category: str, verb) -> str:
-    """PLOVER codes a promised cooperative act as AGREE and a promised hostile act as THREATEN."""
+    """PLOVER codes a promised cooperative act as AGREE and a promised or conditional hostile act
+    (``may halt mediation if cooperation founders``) as THREATEN."""
+    if category in CONFLICT_ACTS | {"SANCTION", "REJECT"} and conditional(verb, ("if", "unless")):
+        return "THREATEN"
     if not committed(verb):
         return category
-    if conditional_threat(verb):
+    if conditional(verb):
         return "THREATEN"
     if category in COOPERATIVE_ACTS:
         return "AGREE"
