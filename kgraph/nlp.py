@@ -6,6 +6,7 @@ spaCy objects never leave this module and ``kgraph.extract``: callers get
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterable, Iterator
 
 from kgraph.errors import ModelNotFoundError
@@ -20,6 +21,8 @@ NEEDED = {"tok2vec", "transformer", "tagger", "attribute_ruler", "lemmatizer", "
 # A safe chunk size well under spaCy's default max_length of 1,000,000 chars:
 # the parser and NER need about 1 GB of temporary memory per 100,000 chars.
 CHUNK_CHARS = 100_000
+# A news dateline: "ASTANA, Kazakhstan —", "GENEVA (Reuters) -", "LYON:" at the start of a paragraph.
+DATELINE = re.compile(r"^([A-Z][A-Z .'-]{2,}(?:,\s*[A-Z][\w .'-]{1,40})?(?:\s*\([\w .'-]{1,30}\))?)\s*(?:[\u2014\u2013:]|--?)\s+")
 
 
 def installed_pipelines() -> list[str]:
@@ -110,6 +113,11 @@ def paragraphs(text: str, limit: int = CHUNK_CHARS) -> list[tuple[int, str]]:
         stripped = line.strip()
         if stripped:
             lead = len(line) - len(line.lstrip())
+            dateline = DATELINE.match(stripped)
+            if dateline:  # "ASTANA, Kazakhstan — Modi and Sharif held talks": the dateline is no subject
+                out.append((pos + lead, stripped[: dateline.end(1)].rstrip()))
+                lead += dateline.end()
+                stripped = stripped[dateline.end():]
             for off, part in split_text(stripped, limit):
                 out.append((pos + lead + off, part))
         pos += len(line) + 1

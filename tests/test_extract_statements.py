@@ -147,3 +147,16 @@ def test_conditional_hostile_act_is_a_threat(read):
     t = triples(read("Canada may impose sanctions on Venezuela if the talks fail."))
     assert ("Canada", "THREATEN", "Venezuela", False) in t
     assert not any(c == "SANCTION" for _, c, _, _ in t)
+
+
+def test_nationality_of_the_weapon_names_the_attacker(read):
+    t = triples(read("Three villagers were killed in Syrian artillery fire near Idlib on Friday."))
+    assert ("Syria", "ASSAULT", "Syria", False) in t
+
+
+def test_dateline_is_not_a_subject(read):
+    r = read("ASTANA, Kazakhstan \u2014 Prime Minister Karl Holm and President Ana Duarte held talks on Thursday.")
+    from helpers_extract import meetings
+
+    (m,) = meetings(r)
+    assert m["participants"] == {"Karl Holm", "Ana Duarte"}

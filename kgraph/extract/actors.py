@@ -120,6 +120,10 @@ class DocContext:
         lemma = token.lemma_.lower()
         if token.lower_ in self.lex.actor_heads or token.lower_ in self.lex.person_nouns:
             lemma = token.lower_
+        if token.i + 1 < len(token.doc) and (lemma in self.lex.person_nouns or token.lower_ in self.lex.titles):
+            after = self.mention(chunk, token.doc[token.i + 1])
+            if after is not None and after.kind == "person" and after.start == token.i + 1:
+                return after.cluster, "person"  # "Pakistani Prime Minister Shehbaz Sharif", however parsed
         # modifiers: "Mr. Assad's forces", "the Syrian government", "the Obama administration"
         nationality = any(c.dep_ in {"amod", "compound"} and (m := self.mention(chunk, c)) is not None
                           and m.kind == "country" for c in token.children)

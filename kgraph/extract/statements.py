@@ -119,7 +119,7 @@ def verbal_statements(ctx: DocContext, chunk: int, sent, recent: list[Statement]
         elif etype.category == "CONSULT":
             objects = [o for o in objects if o[2] not in {"at", "in"}]  # "hosted X at the palace": a place
         if passive and not any(c.dep_ == "agent" for c in verb.children):
-            subjects = []
+            subjects = _agent_of_attack(ctx, chunk, verb)  # "killed in Israeli tank shelling"
         guessed = 1.0
         reciprocal = False
         main = _main_clause(verb)
@@ -217,6 +217,22 @@ def plover_mode(category: str, verb) -> str:
 UNATTRIBUTED = {"ASSAULT", "COERCE"}
 TOPIC_VERBS = {"discuss", "debate", "consider", "address", "review", "examine", "study", "explore"}
 DOMESTIC = {"PROTEST", "COERCE", "ASSAULT", "MOBILIZE", "CONCEDE", "RETREAT", "SANCTION"}
+
+
+def _agent_of_attack(ctx: DocContext, chunk: int, verb) -> list[tuple[str, str]]:
+    """The attacker named by the attack a passive verb reports (``were killed in Israeli shelling``,
+    ``wounded by a Russian missile strike``)."""
+    for pobj in syntax.prep_objects(verb, {"in", "by", "during"}):
+        _, entry = noun_entry(pobj, ctx.lex)
+        hostile = entry is not None and entry.category in UNATTRIBUTED
+        for c in pobj.children:
+            m = ctx.mention(chunk, c)
+            # an actor modifying the attack, or a nationality on the weapon ("Israeli tank fire")
+            if c.dep_ in {"amod", "compound", "poss", "nmod"} and (hostile or (m is not None and m.via == "demonym")):
+                found = [a for a in ctx.actors(chunk, c) if a[1] in ACTOR_KINDS]
+                if found:
+                    return found
+    return []
 
 
 def _place_country(ctx: DocContext, chunk: int, verb) -> list[tuple[str, str]]:
