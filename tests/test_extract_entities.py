@@ -110,3 +110,9 @@ def test_headline_organisation_fragments_are_cut_to_body_names(read):
              "President Ana Duarte hosted Chancellor Karl Holm in Brasilia on Wednesday.")
     assert not [e.name for e in r.entities if e.kind == "organization"]
     assert {e.name for e in r.entities if e.kind == "person"} == {"Ana Duarte", "Karl Holm"}
+
+
+def test_title_and_name_tagged_as_organisation_is_a_person(read):
+    r = read("The summit was hosted by Kazakh President Kassym-Jomart Tokayev in Astana.")
+    person = next(e for e in r.entities if e.kind == "person")
+    assert (person.name, person.country, person.role) == ("Kassym-Jomart Tokayev", "KAZ", "President")

@@ -123,3 +123,18 @@ def test_visited_country_is_a_place_not_a_participant(read):
 
 def test_hosting_a_speech_is_not_hosting_its_speaker(read):
     assert meetings(read("The Red Cross will host Maria Lopez's speech on Wednesday.")) == []
+
+
+def test_invitation_is_a_separate_planned_visit_by_the_invited(read):
+    r = read("President Xi Jinping met Prime Minister Narendra Modi on Friday and invited him to visit Beijing later this year.",
+             date="2024-07-05")
+    ms = {m["date"]: m for m in meetings(r)}
+    assert ms["2024-07-05"]["participants"] == {"Xi Jinping", "Narendra Modi"} and ms["2024-07-05"]["status"] == "held"
+    assert ms["2024"]["participants"] == {"Narendra Modi"} and ms["2024"]["place"] == "Beijing"
+    assert ms["2024"]["status"] == "planned"
+
+
+def test_talks_on_the_sidelines_of_a_summit_are_one_meeting(read):
+    r = read("Prime Minister Karl Holm and President Ana Duarte held talks on Thursday on the sidelines "
+             "of the African Union summit, their first meeting since 2015.")
+    assert len([m for m in meetings(r) if {"Karl Holm", "Ana Duarte"} <= m["participants"]]) == 1

@@ -110,6 +110,13 @@ class DocContext:
                     or (want == "n" and m.kind in {"country", "organization"})
                 ):
                     return m.cluster, m.kind
+        if token.tag_ == "PRP" and token.dep_ in {"dobj", "dative", "pobj"} and not token.lower_.endswith(("self", "selves")):
+            # binding: "Xi met Modi and invited him": "him" is not the subject of its own clause
+            from kgraph.extract.syntax import subjects
+
+            verb = token.head if token.dep_ != "pobj" else token.head.head
+            bound = {m.cluster for s in subjects(verb) if (m := self.mention(chunk, s)) is not None}
+            exclude = frozenset(exclude) | bound
         if token.tag_ in {"PRP", "PRP$"}:
             key = resolve_pronoun(token, self.mentions, self.sent_index(chunk, token), self.genders, exclude)
             return (key, key.split(":")[0]) if key else ("", "")

@@ -36,6 +36,8 @@ def compatible(e: MeetingMention, m: MeetingMention, country_of: dict[str, str],
             return False
     if (e.mode == "phone" and m.place) or (m.mode == "phone" and e.place):
         return False  # a phone call has no venue
+    if not m.anaphoric and {e.status, m.status} == {"planned", "held"} and not (len(e.date) == 10 and e.date == m.date):
+        return False  # "met on Friday and invited him to visit later this year": two events
     pe, pm = e.positive(), m.positive()
     if m.anaphoric:
         return True
@@ -74,9 +76,26 @@ def merge_mentions(mentions: list[MeetingMention], country_of: dict[str, str], d
             merge_into(max(cands, key=lambda e: (e.sent_index, e.token)), m, country_of)
         elif not m.anaphoric or m.participants:
             events.append(m)  # an unresolved "the summit" someone did not attend is still worth keeping
+    events = _consolidate(events, country_of, doc_date)
     for e in events:
         e.status = final_status(e, doc_date)
     return [e for e in events if keep(e)]
+
+
+def _consolidate(events: list[MeetingMention], country_of: dict[str, str], doc_date: str) -> list[MeetingMention]:
+    """Second pass: two events read from the same sentence whose participants nest and whose
+    details agree are one meeting (``held talks on the sidelines of the summit, their first
+    meeting``) - the first pass can leave them apart when a later mention bridges them."""
+    out: list[MeetingMention] = []
+    for e in events:
+        sentences = {p.sent_index for p in e.provenance}
+        target = next((o for o in out if sentences & {p.sent_index for p in o.provenance}
+                       and o.positive() and e.positive() and compatible(o, e, country_of, doc_date)), None)
+        if target is None:
+            out.append(e)
+        else:
+            merge_into(target, e, country_of)
+    return out
 
 
 def final_status(e: MeetingMention, doc_date: str) -> str:

@@ -188,6 +188,13 @@ def find_mentions(sdoc, chunk: int, chunk_offset: int, sent_starts: dict[int, in
         if start >= end:
             continue
         label = ent.label_
+        if label in {"ORG", "NORP", "GPE", "FAC"} and end - start >= 2:
+            # "Kazakh President Kassym-Jomart Tokayev" tagged as one organisation: a title followed
+            # by proper nouns is a person
+            words = [t.text for t in sdoc[start:end]]
+            cut = next((j for j in range(len(words) - 1, 0, -1) if match_title(words[:j], lex)), 0)
+            if cut and all(t.pos_ == "PROPN" or t.text == "-" for t in sdoc[start + cut:end]):
+                start, label = start + cut, "PERSON"
         if label != "PERSON" and is_headline(sdoc[start].sent) and body_words:
             # "Macron Hosts Scholz" tagged as one organisation: keep what the body names
             start, end = _trim_headline(sdoc, start, end, body_words)

@@ -52,6 +52,10 @@ def subjects(verb, _depth: int = 0) -> list:
         return []
     if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ == "acomp":
         return subjects(head.head, _depth + 1)  # "Syria is willing to withdraw"
+    if verb.dep_ == "xcomp" and head.pos_ == "VERB":
+        controller = [c for c in head.children if c.dep_ == "dobj"]
+        if controller:
+            return controller  # object control: "invited him to visit Beijing"
     if verb.dep_ in {"xcomp", "advcl", "conj", "acl"} and head.pos_ in {"VERB", "AUX"}:
         if verb.dep_ == "acl" and head.pos_ != "VERB":
             return []
