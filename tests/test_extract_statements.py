@@ -160,3 +160,8 @@ def test_dateline_is_not_a_subject(read):
 
     (m,) = meetings(r)
     assert m["participants"] == {"Karl Holm", "Ana Duarte"}
+
+
+def test_helping_to_act_on_someone_targets_them(read):
+    t = triples(read("Norway sent equipment to help defend Jordan."))
+    assert ("Norway", "AID", "Jordan", False) in t

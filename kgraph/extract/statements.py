@@ -79,6 +79,11 @@ def _objects(ctx: DocContext, chunk: int, verb, noun, exclude: frozenset) -> lis
     if noun is not None:  # "expelled the Libyan ambassador": the event noun names its target
         out.extend((k, kind, "") for k, kind in ctx.actors(chunk, noun, as_agent=False, exclude=exclude)
                    if k not in exclude)
+    for c in verb.children:  # "help defend Saudi Arabia", "help rebuild Iraq": the helped act's object
+        if c.dep_ == "xcomp" and not any(g.dep_ in {"dobj", "dative"} for g in verb.children):
+            for g in c.children:
+                if g.dep_ == "dobj":
+                    out.extend((k, kind, "") for k, kind in ctx.actors(chunk, g, as_agent=False, exclude=exclude))
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         target = verb.head.head if verb.head.dep_ == "appos" else verb.head
         out.extend((k, kind, "") for k, kind in ctx.actors(chunk, target, as_agent=False))
