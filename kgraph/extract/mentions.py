@@ -9,7 +9,7 @@ nationality becomes a place, title words tagged as organisations
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from kgraph.geo import name_key
 from kgraph.lexicon import Lexicon
@@ -40,7 +40,6 @@ class Mention:
     via: str = "ner"
     dep: str = ""  # dependency label of the mention's head token
     cluster: str = ""  # entity key inside the document, set by coreference
-    extra_tokens: set = field(default_factory=set)  # tokens of a title/role that belong to this mention
 
     @property
     def tokens(self) -> range:
