@@ -106,9 +106,17 @@ def _person_blocks(results: list[DocResult]) -> dict[str, list[tuple[str, Entity
     return blocks
 
 
+NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+
+
 def _first_name(e: Entity) -> str:
+    """First name, with a generational suffix kept apart (``donald jr`` is not ``donald``)."""
     words = [w for w in e.name.replace(",", " ").split() if w[:1].isalpha()]
-    return words[0].lower().rstrip(".") if len(words) > 1 else ""
+    suffix = words[-1].lower().rstrip(".") if len(words) > 2 and words[-1].lower().rstrip(".") in NAME_SUFFIXES else ""
+    if len(words) < 2:
+        return ""
+    first = words[0].lower().rstrip(".")
+    return f"{first} {suffix}" if suffix else first
 
 
 def _resolve_people(block: list[tuple[str, Entity]]) -> list[list[tuple[str, Entity]]]:

@@ -138,3 +138,8 @@ def test_talks_on_the_sidelines_of_a_summit_are_one_meeting(read):
     r = read("Prime Minister Karl Holm and President Ana Duarte held talks on Thursday on the sidelines "
              "of the African Union summit, their first meeting since 2015.")
     assert len([m for m in meetings(r) if {"Karl Holm", "Ana Duarte"} <= m["participants"]]) == 1
+
+
+def test_receiving_a_briefing_or_welcoming_a_decision_hosts_nobody(read):
+    assert meetings(read("Anna Berg and Karl Holm are receiving security briefings today.")) == []
+    assert meetings(read("Anna Berg and Karl Holm welcomed the pullout.")) == []

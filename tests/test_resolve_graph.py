@@ -112,3 +112,9 @@ def test_different_first_names_with_one_initial_stay_apart():
     c = DocResult("c", entities=(ent("person:lavrov:s", "person", "Sergey Lavrov"),
                                  ent("person:lavrov:s2", "person", "Sergei Lavrov")))
     assert sorted(resolve([a, b, c]).entities) == ["person:mary-trump", "person:melania-trump", "person:sergey-lavrov"]
+
+
+def test_a_generational_suffix_makes_another_person():
+    a = DocResult("a", entities=(ent("person:trump:d", "person", "Donald Trump"),))
+    b = DocResult("b", entities=(ent("person:trump:d2", "person", "Donald Trump Jr."),))
+    assert sorted(resolve([a, b]).entities) == ["person:donald-trump", "person:donald-trump-jr"]

@@ -25,11 +25,13 @@ def name_parts(text: str, lex: Lexicon) -> tuple[str, str]:
     """(first name, surname key) of a person's name; the first name is "" for a bare surname.
 
     Middle names and initials are ignored; Arabic ``al-`` prefixes are folded so
-    ``Bashar al-Assad`` and ``Assad`` agree.
+    ``Bashar al-Assad`` and ``Assad`` agree.  A generational suffix stays with the first
+    name: ``Donald Trump Jr.`` is not ``Donald Trump``.
     """
     words = [w for w in text.replace(",", " ").split() if w.lower().rstrip(".") not in lex.honorifics]
+    suffix = ""
     while len(words) > 1 and words[-1].lower().rstrip(".") in NAME_SUFFIXES:
-        words.pop()
+        suffix = words.pop().lower().rstrip(".")
     if not words:
         return "", ""
     surname = name_key(words[-1])
@@ -37,7 +39,7 @@ def name_parts(text: str, lex: Lexicon) -> tuple[str, str]:
         if surname.startswith(prefix) and len(surname) > len(prefix) + 1:
             surname = surname[len(prefix) :]
     first = name_key(words[0]) if len(words) > 1 else ""
-    return first, surname
+    return (f"{first} {suffix}" if first and suffix else first), surname
 
 
 def cluster_mentions(mentions: list[Mention], lex: Lexicon) -> None:

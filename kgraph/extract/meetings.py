@@ -161,6 +161,12 @@ def verb_meetings(ctx: DocContext, chunk: int, sent) -> list[MeetingMention]:
                 if kind in {"person", "organization", "country"}:
                     mm.add(key, negated)
         purpose_of_trip = verb.dep_ in {"advcl", "xcomp"} and lex.meeting_verbs.get(verb.head.lemma_.lower()) in MOVEMENT_MODES
+        if mode == "host" and not any(role == "visitor" for _, role in mm.participants.values()):
+            continue  # "welcomed the pullout", "are receiving briefings": nobody is hosted
+        if mode == "phone" and lemma == "call" and not with_objects and not any(
+                (m := ctx.mention(chunk, o)) is not None and m.kind == "person" or o.lower_ in {"him", "her", "them"}
+                for o in objects):
+            continue  # "calling it an aggression": a call needs a person called
         if mode in {"meet", "phone", "host"} and len(mm.participants) < 2 and not purpose_of_trip:
             continue  # "discuss", "negotiate" with one side named is not evidence of a meeting
         if verb.dep_ == "relcl" and (verb.head.lemma_.lower() in lex.meeting_nouns or _quantity_of_meeting(verb.head, lex)):
