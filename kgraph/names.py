@@ -2,6 +2,9 @@
 cross-document resolution."""
 from __future__ import annotations
 
+# Generational suffixes: "Donald Trump Jr." is another person than "Donald Trump".
+NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
 
 def compatible_first(a: str, b: str) -> bool:
     """``Sergey``/``Sergei`` and ``J``/``John`` are compatible first names; ``Barack``/``Michelle`` are not."""

@@ -15,7 +15,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from kgraph.names import compatible_first
+from kgraph.names import NAME_SUFFIXES, compatible_first
 from kgraph.records import DocResult, Entity, Meeting, Provenance
 
 
@@ -104,9 +104,6 @@ def _person_blocks(results: list[DocResult]) -> dict[str, list[tuple[str, Entity
             if e.kind == "person":
                 blocks[e.key.split(":")[1]].append((r.doc_id, e))
     return blocks
-
-
-NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 
 
 def _first_name(e: Entity) -> str:

@@ -35,6 +35,7 @@ def extract_document(document: Document, chunks: list, lex: Lexicon) -> DocResul
     for _, sdoc in chunks:
         confirmed |= body_name_words(sdoc)
         body_words |= body_entity_words(sdoc)
+    body_words = frozenset(body_words)
     for ci, (offset, sdoc) in enumerate(chunks):
         starts = {}
         for sent in sdoc.sents:
@@ -42,7 +43,7 @@ def extract_document(document: Document, chunks: list, lex: Lexicon) -> DocResul
             sentences[(ci, sent.start)] = (n_sent, sent.text.strip())
             n_sent += 1
         tokens += len(sdoc)
-        found = find_mentions(sdoc, ci, offset, starts, lex, confirmed, frozenset(body_words))
+        found = find_mentions(sdoc, ci, offset, starts, lex, confirmed, body_words)
         chunk = Chunk(sdoc, offset)
         for m in found:
             for i in m.tokens:

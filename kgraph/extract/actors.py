@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from kgraph.extract.coref import resolve_pronoun
+from kgraph.extract.coref import pronoun_kind, resolve_pronoun
+from kgraph.extract.syntax import stolen_subject, subjects
 from kgraph.extract.mentions import Mention
 from kgraph.geo import name_key
 from kgraph.lexicon import Lexicon
@@ -96,9 +97,6 @@ class DocContext:
             return m.cluster, m.kind
         if token.tag_ == "PRP$":
             # "Kerry is heading to Russia for his own meeting": a possessive prefers its clause's subject
-            from kgraph.extract.coref import pronoun_kind
-            from kgraph.extract.syntax import subjects
-
             verb = token.head
             while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
                 verb = verb.head
@@ -112,8 +110,6 @@ class DocContext:
                     return m.cluster, m.kind
         if token.tag_ == "PRP" and token.dep_ in {"dobj", "dative", "pobj"} and not token.lower_.endswith(("self", "selves")):
             # binding: "Xi met Modi and invited him": "him" is not the subject of its own clause
-            from kgraph.extract.syntax import subjects
-
             verb = token.head if token.dep_ != "pobj" else token.head.head
             bound = {m.cluster for s in subjects(verb) if (m := self.mention(chunk, s)) is not None}
             exclude = frozenset(exclude) | bound
@@ -229,8 +225,6 @@ class DocContext:
 
     def actors(self, chunk: int, token, as_agent: bool = True, exclude: frozenset = frozenset()) -> list[tuple[str, str]]:
         """Actors of a token and of its conjuncts (``Kerry and Lavrov``), minus stolen subjects."""
-        from kgraph.extract.syntax import stolen_subject
-
         grouped = self.group(chunk, token)
         if grouped:
             return grouped

@@ -10,11 +10,10 @@ from __future__ import annotations
 
 from kgraph.extract.mentions import Mention
 from kgraph.geo import name_key
-from kgraph.names import compatible_first
+from kgraph.names import NAME_SUFFIXES, compatible_first
 from kgraph.lexicon import Lexicon
 
 NAME_PREFIXES = ("al-", "el-", "bin-", "ben-")
-NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 MALE = {"he", "him", "his", "himself"}
 FEMALE = {"she", "her", "hers", "herself"}
 NEUTER = {"it", "its", "itself"}

@@ -176,6 +176,7 @@ def find_mentions(sdoc, chunk: int, chunk_offset: int, sent_starts: dict[int, in
     (non-headline) sentences, used to cut headline fragments.
     """
     out: list[Mention] = []
+    known = frozenset(confirmed)
     title_tokens: set[int] = set()
     ents = sorted(sdoc.ents, key=lambda e: (e.label_ != "PERSON", e.start))
     for ent in ents:
@@ -219,7 +220,7 @@ def find_mentions(sdoc, chunk: int, chunk_offset: int, sent_starts: dict[int, in
         text = clean_surface(sdoc[start:end].text)
         if not plausible_name(text):
             continue
-        kind, iso3, country, org_name = classify(text, label, lex, frozenset(confirmed))
+        kind, iso3, country, org_name = classify(text, label, lex, known)
         titled = role or (label == "PERSON" and match_title([t.text for t in sdoc[sdoc[start].sent.start:start]], lex))
         if titled and kind == "location":
             kind, country = "person", ""  # "President Bush" is a person whatever the gazetteer says
