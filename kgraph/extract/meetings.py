@@ -66,6 +66,18 @@ def _place_tokens(pobj) -> list:
     return [pobj]
 
 
+PARTY_KINDS = {"person", "organization", "country"}
+
+
+def _add_parties(ctx: DocContext, chunk: int, tokens, mm: MeetingMention, negated: bool = False,
+                 role: str = "", as_agent: bool = True) -> None:
+    """Add the people, organisations and countries the tokens stand for as participants."""
+    for t in tokens:
+        for key, kind in ctx.actors(chunk, t, as_agent=as_agent):
+            if kind in PARTY_KINDS:
+                mm.add(key, negated, role)
+
+
 def _place_from(ctx: DocContext, chunk: int, head, preps: set[str], mm: MeetingMention) -> None:
     for pobj in (t for p in syntax.prep_objects(head, preps) for t in _place_tokens(p)):
         for key, kind in ctx.actors(chunk, pobj, as_agent=False):
@@ -156,10 +168,7 @@ def verb_meetings(ctx: DocContext, chunk: int, sent) -> list[MeetingMention]:
         if mode == "phone" and (not partners or any(c.dep_ in {"oprd", "xcomp", "ccomp", "attr"} for c in verb.children)
                                 or all(p.lower_ in {"it", "this", "that", "them"} for p in partners)):
             continue  # "called it a retrograde step" names something; a call needs someone called
-        for pobj in with_objects:
-            for key, kind in ctx.actors(chunk, pobj, as_agent=False):
-                if kind in {"person", "organization", "country"}:
-                    mm.add(key, negated)
+        _add_parties(ctx, chunk, with_objects, mm, negated, as_agent=False)
         purpose_of_trip = verb.dep_ in {"advcl", "xcomp"} and lex.meeting_verbs.get(verb.head.lemma_.lower()) in MOVEMENT_MODES
         if mode == "host" and not any(role == "visitor" for _, role in mm.participants.values()):
             continue  # "welcomed the pullout", "are receiving briefings": nobody is hosted
@@ -231,10 +240,7 @@ def noun_meetings(ctx: DocContext, chunk: int, sent) -> list[MeetingMention]:
                         mm.place, mm.place_kind = key, kind
                     elif kind in {"person", "organization"} or (kind == "country" and c.dep_ == "poss"):
                         mm.add(key)
-        for pobj in syntax.prep_objects(noun, {"with", "between", "of", "among"}):
-            for key, kind in ctx.actors(chunk, pobj, as_agent=False):
-                if kind in {"person", "organization", "country"}:
-                    mm.add(key)
+        _add_parties(ctx, chunk, syntax.prep_objects(noun, {"with", "between", "of", "among"}), mm, as_agent=False)
         for pobj in syntax.prep_objects(noun, {"to"}):
             for key, kind in ctx.actors(chunk, pobj, as_agent=False):
                 if kind in {"location", "country"} and mode == "visit":
@@ -254,10 +260,8 @@ def noun_meetings(ctx: DocContext, chunk: int, sent) -> list[MeetingMention]:
             negated = negated or syntax.is_negated(gov)
             copula = gov.lemma_.lower() == "be" and noun.dep_ == "attr"  # "Sochi will be the sixth meeting"
             if gov.lemma_.lower() in PARTICIPATION_VERBS and noun.dep_ in {"dobj", "pobj", "attr"} and not copula:
-                for s in syntax.subjects(gov):
-                    for key, kind in ctx.actors(chunk, s):
-                        if kind in {"person", "organization", "country"}:
-                            mm.add(key, negated, "host" if gov.lemma_.lower() in HOST_VERBS else "")
+                _add_parties(ctx, chunk, syntax.subjects(gov), mm, negated,
+                             "host" if gov.lemma_.lower() in HOST_VERBS else "")
                 if gov.lemma_.lower() in HOST_VERBS:
                     mm.mode = "host"
             if not mm.place:
@@ -277,10 +281,7 @@ def noun_meetings(ctx: DocContext, chunk: int, sent) -> list[MeetingMention]:
                         mm.add(key, rel_neg, "host" if rel.lemma_.lower() in HOST_VERBS else "")
                         if rel.lemma_.lower() in HOST_VERBS:
                             mm.mode = "host"
-            for pobj in syntax.prep_objects(rel, {"with"}):
-                for key, kind in ctx.actors(chunk, pobj, as_agent=False):
-                    if kind in {"person", "organization", "country"}:
-                        mm.add(key, rel_neg)
+            _add_parties(ctx, chunk, syntax.prep_objects(rel, {"with"}), mm, rel_neg, as_agent=False)
             if not mm.place:
                 _place_from(ctx, chunk, rel, PLACE_PREPS, mm)
             _date_from(ctx, rel, t, mm)
@@ -295,10 +296,7 @@ def noun_meetings(ctx: DocContext, chunk: int, sent) -> list[MeetingMention]:
                     neg = syntax.is_negated(clause) or any(
                         x.dep_ == "xcomp" and x.lemma_.lower() in lex.meeting_verbs for x in clause.children
                     ) and clause.lemma_.lower() in syntax.NEG_GOVERNORS
-                    for s in syntax.subjects(clause):
-                        for key, kind in ctx.actors(chunk, s):
-                            if kind in {"person", "organization", "country"}:
-                                mm.add(key, neg)
+                    _add_parties(ctx, chunk, syntax.subjects(clause), mm, neg)
             if not mm.place:
                 _place_from(ctx, chunk, gov, PLACE_PREPS, mm)
             _date_from(ctx, gov, t, mm)
