@@ -74,6 +74,8 @@ def build_graph(results: list[DocResult], resolution: Resolution | None = None) 
         else:
             if ent.country:
                 attrs["country"] = ent.country
+                if ent.country_source:
+                    attrs["country_source"] = ent.country_source
             if ent.kind == "person" and ent.role:
                 attrs["role"] = ent.role
         g.add_node(node_id, **attrs)
@@ -83,7 +85,8 @@ def build_graph(results: list[DocResult], resolution: Resolution | None = None) 
         if ent.kind != "country" and ent.country:
             rel = "located_in" if ent.kind == "location" else "affiliated_with"
             target = ensure_country(ent.country)
-            attrs = {"relation": rel, "negated": False, "confidence": 0.8, **_prov(ent.provenance)}
+            conf = 0.4 if ent.country_source else 0.8
+            attrs = {"relation": rel, "negated": False, "confidence": conf, **_prov(ent.provenance)}
             if rel == "affiliated_with" and ent.role:
                 attrs["role"] = ent.role
             edges.append((node_id, target, attrs))

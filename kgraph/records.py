@@ -49,6 +49,7 @@ class Entity:
     aliases: tuple[str, ...] = ()
     iso3: str = ""  # countries only
     country: str = ""  # ISO3 of the country a person/org belongs to or a place lies in
+    country_source: str = ""  # "" when the text or knowledge base says so; "context" when inferred
     role: str = ""
     gender: str = ""  # "m", "f" or "" - a coreference cue, not exported
     mentions: int = 1

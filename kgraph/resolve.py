@@ -48,9 +48,9 @@ class ResolvedEntity:
     def aliases(self) -> list[str]:
         return sorted({a for _, e in self.members for a in (e.name, *e.aliases)})
 
-    def _vote(self, attr: str) -> str:
+    def _vote(self, attr: str, members=None) -> str:
         votes = Counter()
-        for _, e in self.members:
+        for _, e in self.members if members is None else members:
             value = getattr(e, attr)
             if value:
                 votes[value] += e.mentions
@@ -58,7 +58,14 @@ class ResolvedEntity:
 
     @property
     def country(self) -> str:
-        return self._vote("country")
+        """A country the text states beats one inferred from a document's setting."""
+        stated = [(d, e) for d, e in self.members if e.country and not e.country_source]
+        return self._vote("country", stated or None)
+
+    @property
+    def country_source(self) -> str:
+        return "" if any(e.country and not e.country_source for _, e in self.members) else (
+            "context" if self.country else "")
 
     @property
     def role(self) -> str:

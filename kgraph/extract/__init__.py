@@ -11,6 +11,7 @@ from collections import Counter, defaultdict
 from dataclasses import replace
 
 from kgraph.extract.actors import Chunk, DocContext
+from kgraph.extract.context import with_scene_country
 from kgraph.extract.coref import cluster_mentions
 from kgraph.extract.eventcoref import merge_mentions
 from kgraph.extract.meetings import noun_meetings, verb_meetings
@@ -77,6 +78,8 @@ def extract_document(document: Document, chunks: list, lex: Lexicon) -> DocResul
 
     entities = _entities(mentions, ctx, sentences, ctx_chunks)
     entities = _with_derived_countries(entities, mentions, ctx, statements, meetings)
+    visitors = frozenset(k for mm in meetings for k, (_, role) in mm.participants.items() if role == "visitor")
+    entities = with_scene_country(entities, mentions, lex, visitors)
     used = {e.key for e in entities}
     statements = [s for s in statements if s.subject in used and s.object in used]
     records = []

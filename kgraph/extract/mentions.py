@@ -147,6 +147,10 @@ def classify(text: str, label: str, lex: Lexicon, known_names: frozenset = froze
             return "", "", "", ""  # "HIV", "COVID": acronyms are not people
         if demonym:
             return "country", demonym, "", ""
+        words = text.split()
+        group = gaz.demonym(words[0]) if len(words) >= 2 and words[-1][-1:] == "s" else ""
+        if group:
+            return "organization", "", group, ""  # "Bosnian Serbs": a people, not a person
         if place and name_key(place.name) == key and (
                 place.population > 1_000_000 or (place.population >= 100_000 and key not in known_names)):
             return "location", "", place.country, ""  # "Sochi will host": a city NER took for a person

@@ -139,6 +139,11 @@ def _from_knowledge_base(m: Mention, lex: Lexicon) -> None:
         candidates = lex.leaders_by_surname.get(name_key(m.text), ())
         if m.role:
             candidates = [c for c in candidates if c.role and c.role.lower().split()[-1] == m.role.lower().split()[-1]]
+            if candidates and len({c.country for c in candidates}) == 1:
+                # "President Bush": a title and a surname that every matching office holder shares
+                m.country = candidates[0].country
+                m.gender = m.gender or candidates[0].gender
+                return
         if len(candidates) == 1:  # a surname only one office holder carries: weaker evidence
             m.kb_country = candidates[0].country
             m.kb_role = candidates[0].role

@@ -1,0 +1,73 @@
+"""The scene country of a document and the actors it is lent to; each rule with a case where it must not fire."""
+from __future__ import annotations
+
+import pytest
+
+from helpers_extract import names
+
+pytestmark = pytest.mark.e2e
+
+
+def test_unmarked_leader_of_a_one_country_story_takes_that_country(read):
+    r = read("President Dorn Valek has threatened to ban Ugandan opposition candidates from the elections.")
+    valek = names(r)["Dorn Valek"]
+    assert valek.country == "UGA" and valek.country_source == "context"
+
+
+def test_unknown_place_in_a_one_country_story_lies_in_that_country(read):
+    r = read("Sudan lifted a state of emergency in Upper Marvel State on Sunday.")
+    assert names(r)["Upper Marvel State"].country == "SDN"
+
+
+def test_two_countries_give_no_scene(read):
+    r = read("President Dorn Valek threatened to cut trade with Chile and Peru.")
+    assert names(r)["Dorn Valek"].country == ""
+
+
+def test_a_nationality_given_to_a_person_is_not_the_scene(read):
+    # the story is not set in South Africa because its guest is South African
+    r = read("President Arno Lind gave a warm welcome to South African leader Piet Marais.")
+    assert names(r)["Piet Marais"].country == "ZAF"
+    assert names(r)["Arno Lind"].country == ""
+
+
+def test_a_visitor_does_not_take_the_country_visited(read):
+    r = read("Senator Arno Lind visited Chile on Monday.")
+    assert names(r)["Arno Lind"].country == ""
+
+
+def test_an_international_body_and_its_envoy_stay_without_country(read):
+    r = read("UN envoy Peter Olsen said the United Nations will send food aid to Liberia.")
+    assert names(r)["Peter Olsen"].country == ""
+    assert names(r)["United Nations"].country == ""
+
+
+def test_a_stated_country_beats_an_inferred_one_across_documents():
+    from kgraph.records import DocResult, Entity, Provenance
+    from kgraph.resolve import resolve
+
+    p = Provenance("d", 0, 0, 4, "Lind.")
+    a = DocResult("a", entities=(Entity("person:lind:a", "person", "Arno Lind", country="CHL", country_source="context",
+                                        mentions=5, provenance=(p,)),))
+    b = DocResult("b", entities=(Entity("person:lind:a", "person", "Arno Lind", country="PER", provenance=(p,)),))
+    (node,) = resolve([a, b]).entities.values()
+    assert node.country == "PER" and node.country_source == ""
+    (alone,) = resolve([a]).entities.values()
+    assert alone.country == "CHL" and alone.country_source == "context"
+
+
+def test_title_and_surname_shared_by_every_office_holder_give_the_country(read):
+    r = read("President Bush threatened further action against Russia.")
+    assert names(r)["Bush"].country == "USA"
+
+
+def test_a_bare_surname_alone_gives_no_country(read):
+    # several office holders (of different countries or roles) carry the name: no guess
+    r = read("Clinton said nothing about the talks.")
+    assert names(r)["Clinton"].country == ""
+
+
+def test_a_people_named_with_a_nationality_is_a_group_of_that_country(read):
+    r = read("Bosnian Serbs demanded a truce with Moslem forces.")
+    serbs = names(r)["Bosnian Serbs"]
+    assert serbs.kind == "organization" and serbs.country == "BIH"
