@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from helpers_extract import names
+from helpers_extract import names, triples
 
 pytestmark = pytest.mark.e2e
 
@@ -71,3 +71,26 @@ def test_a_people_named_with_a_nationality_is_a_group_of_that_country(read):
     r = read("Bosnian Serbs demanded a truce with Moslem forces.")
     serbs = names(r)["Bosnian Serbs"]
     assert serbs.kind == "organization" and serbs.country == "BIH"
+
+
+def test_an_ethnic_group_belongs_to_the_scene_not_to_its_namesake_state(read):
+    r = read("Serb forces killed three ethnic Albanians in a gunbattle in southeastern Serbia.")
+    albanians = names(r)["ethnic Albanians"]
+    assert albanians.kind == "organization" and albanians.country == "SRB"
+    assert not any(e.iso3 == "ALB" for e in r.entities)
+
+
+def test_a_nationality_without_ethnic_stays_the_state(read):
+    r = read("Albanian troops crossed into Serbia.")
+    assert any(e.iso3 == "ALB" for e in r.entities)
+
+
+def test_anti_and_pro_are_stances_not_nationalities(read):
+    r = read("A prominent anti-Syria journalist has been killed in a car bomb explosion in eastern Beirut.")
+    assert not any(e.iso3 == "SYR" for e in r.entities)
+    assert ("Lebanon", "ASSAULT", "Lebanon", False) in triples(r)  # victims counted to where it happened
+
+
+def test_a_thing_destroyed_is_not_a_victim(read):
+    r = read("The bridge was destroyed in an attack in Basra.")
+    assert not r.statements

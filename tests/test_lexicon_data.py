@@ -94,7 +94,8 @@ def test_specific_keys_override_the_plain_verb(events):
     assert verbs["meet"]["category"] == "CONSULT"
     assert verbs["impose|sanction"]["category"] == "SANCTION"
     assert verbs["call for"]["category"] == "REQUEST"
-    assert verbs["sign|agreement"]["category"] == "AGREE"
+    # PLOVER's coders: signing a formal agreement is SUPPORT, reaching one is AGREE
+    assert verbs["sign|agreement"]["category"] == "SUPPORT" and verbs["reach|agreement"]["category"] == "AGREE"
     assert verbs["launch|attack"]["category"] == "ASSAULT"
     assert verbs["lift|sanction"]["category"] == "CONCEDE"
     assert verbs["pull out"]["category"] == "RETREAT"

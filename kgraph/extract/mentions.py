@@ -158,6 +158,16 @@ def classify(text: str, label: str, lex: Lexicon, known_names: frozenset = froze
     return "", "", "", ""
 
 
+STANCE_PREFIXES = {"anti", "pro"}
+
+
+def _stance(sdoc, start: int, text: str) -> bool:
+    """``anti-Syria``, ``pro-Russian``: the country is what someone is for or against."""
+    if text.split("-", 1)[0].lower() in STANCE_PREFIXES and "-" in text:
+        return True
+    return start >= 2 and sdoc[start - 1].text == "-" and sdoc[start - 2].lower_ in STANCE_PREFIXES
+
+
 def contained_country(text: str, lex: Lexicon) -> str:
     """A country named inside a longer name: ``Eastern Ukraine``, ``the Russian Foreign Ministry``."""
     words = name_key(text).split()
@@ -228,8 +238,13 @@ def find_mentions(sdoc, chunk: int, chunk_offset: int, sent_starts: dict[int, in
         titled = role or (label == "PERSON" and match_title([t.text for t in sdoc[sdoc[start].sent.start:start]], lex))
         if titled and kind == "location":
             kind, country = "person", ""  # "President Bush" is a person whatever the gazetteer says
-        if not kind:
-            continue
+        if not kind or (kind == "country" and _stance(sdoc, start, text)):
+            continue  # "anti-Syria journalist", "pro-Russian separatists": a stance, not a nationality
+        if kind == "country" and label == "NORP" and start > 0 and sdoc[start - 1].lower_ == "ethnic":
+            # "ethnic Albanians in Serbia": a people, not the state of Albania
+            start -= 1
+            text = clean_surface(sdoc[start:end].text)
+            kind, iso3, country, org_name = "organization", "", "", ""
         if kind == "organization":
             org = lex.organization(text)
             if org is not None and org.ambiguous:

@@ -128,6 +128,10 @@ def verbal_statements(ctx: DocContext, chunk: int, sent, recent: list[Statement]
         guessed = 1.0
         reciprocal = False
         main = _main_clause(verb)
+        if not subjects and etype.category in UNATTRIBUTED and main and not objects and passive and _human_victim(verb):
+            # "a journalist has been killed in a car bomb explosion in Beirut": the victims, named by
+            # no country, are counted to the country where it happened
+            objects = [(k, kind, "") for k, kind in _place_country(ctx, chunk, verb)]
         if not subjects and etype.category in UNATTRIBUTED and objects and main:
             # "Three soldiers were killed by a bomb outside Basra": event data code an attack by
             # unknown perpetrators as coming from the country where it happened
@@ -238,6 +242,13 @@ def _agent_of_attack(ctx: DocContext, chunk: int, verb) -> list[tuple[str, str]]
                 if found:
                     return found
     return []
+
+
+def _human_victim(verb) -> bool:
+    """The passive subject is people (``a journalist``, ``three civilians``), not a thing."""
+    return any(c.dep_ == "nsubjpass" and c.pos_ == "NOUN" and c.ent_type_ in {"", "NORP"}
+               and (c.tag_ == "NNS" or c.lemma_.lower().endswith(("ist", "er", "or", "ian", "ent", "ee")))
+               for c in verb.children)
 
 
 def _place_country(ctx: DocContext, chunk: int, verb) -> list[tuple[str, str]]:
