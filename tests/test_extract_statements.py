@@ -165,3 +165,33 @@ def test_dateline_is_not_a_subject(read):
 def test_helping_to_act_on_someone_targets_them(read):
     t = triples(read("Norway sent equipment to help defend Jordan."))
     assert ("Norway", "AID", "Jordan", False) in t
+
+
+def test_a_planned_visit_is_also_an_intent_to_meet(read):
+    t = triples(read("Foreign Minister Lena Ostrova of Austria will visit Chile in June."))
+    assert ("Lena Ostrova", "CONSULT", "Chile", False) in t
+    assert ("Lena Ostrova", "AGREE", "Chile", False) in t  # CAMEO 036
+
+
+def test_a_visit_made_is_no_intent(read):
+    t = triples(read("Foreign Minister Lena Ostrova of Austria visited Chile in June."))
+    assert ("Lena Ostrova", "CONSULT", "Chile", False) in t
+    assert not any(c == "AGREE" for _, c, _, _ in t)
+
+
+def test_nationality_adjective_the_ner_missed_is_an_actor(read):
+    t = triples(read("Ghanaian authorities have deported 168 Liberians for traveling without documents."))
+    assert ("Ghana", "COERCE", "Liberia", False) in t
+
+
+def test_accepting_demands_is_a_concession_and_refusing_them_a_rejection(read):
+    assert ("Mozambique", "CONCEDE", "Zambia", False) in triples(
+        read("Mozambique on Thursday accepted demands from Zambia."))
+    t = triples(read("The U.S. said it would not meet hostage-takers demands to release prisoners in Iraq."))
+    assert ("United States", "REJECT", "Iraq", False) in t
+    assert not any(c == "CONSULT" for _, c, _, _ in t)  # meeting demands is no meeting
+
+
+def test_signing_a_treaty_is_support_in_plover(read):
+    t = triples(read("Libya and Bulgaria signed a treaty of friendship."))
+    assert ("Libya", "SUPPORT", "Bulgaria", False) in t

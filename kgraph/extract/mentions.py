@@ -266,7 +266,26 @@ def find_mentions(sdoc, chunk: int, chunk_offset: int, sent_starts: dict[int, in
             title_tokens.update(attach_role(m, sdoc, lex))
         out.append(m)
     out.extend(_unrecognised_people(sdoc, chunk, chunk_offset, sent_starts, lex, confirmed, out))
+    out.extend(_unrecognised_demonyms(sdoc, chunk, chunk_offset, sent_starts, lex, out))
     out.sort(key=lambda m: m.start)
+    return out
+
+
+def _unrecognised_demonyms(sdoc, chunk, chunk_offset, sent_starts, lex, found) -> list[Mention]:
+    """Nationality adjectives NER missed (``Ghanaian authorities have deported ...``)."""
+    gaz = lex.gazetteer
+    taken = {i for m in found for i in m.tokens} | {i for e in sdoc.ents for i in range(e.start, e.end)}
+    out = []
+    for t in sdoc:
+        if t.i in taken or t.pos_ != "ADJ" or not t.text[:1].isupper() or not t.is_alpha:
+            continue
+        iso3 = gaz.demonym(t.text)
+        if not iso3 or name_key(t.text) in gaz.ambiguous or _stance(sdoc, t.i, t.text) \
+                or (t.i > 0 and sdoc[t.i - 1].lower_ == "ethnic"):
+            continue
+        out.append(Mention(chunk=chunk, start=t.i, end=t.i + 1, text=t.text, kind="country",
+                           sent_index=sent_starts[t.sent.start], char_start=chunk_offset + t.idx,
+                           char_end=chunk_offset + t.idx + len(t), iso3=iso3, via="demonym", dep=t.dep_))
     return out
 
 

@@ -41,7 +41,9 @@ def event_type(verb, lex) -> tuple[EventType | None, str, object]:
     Returns (type, relation, event noun or None)."""
     lemma = verb.lemma_.lower()
     prt = next((c.lower_ for c in verb.children if c.dep_ == "prt"), "")
-    dobj = next((c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"} and c.pos_ == "NOUN"), None)
+    # a direct object tagged as a verb is a noun the tagger misread ("meet hostage-takers demands")
+    dobj = next((c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}
+                 and (c.pos_ == "NOUN" or (c.dep_ == "dobj" and c.pos_ == "VERB"))), None)
     preps = [c.lower_ for c in verb.children if c.dep_ == "prep"]
     if prt and f"{lemma} {prt}" in lex.verbs:
         return lex.verbs[f"{lemma} {prt}"], f"{lemma} {prt}", None
@@ -170,6 +172,11 @@ def verbal_statements(ctx: DocContext, chunk: int, sent, recent: list[Statement]
                 rel = relation if (not prep or prep in DROP_PREP_IN_RELATION or relation.endswith(" " + prep)) else f"{base} {prep}"
                 out.append(Statement(skey, rel, okey, category, negated, round(conf, 2), date,
                                      etype.cameo if category == etype.category else "", prov))
+                if category == "CONSULT" and not negated and committed(verb):
+                    # "will visit Albania", "ready to host a meeting": CAMEO 036, intent to meet (AGREE),
+                    # beside the planned meeting itself
+                    out.append(Statement(skey, f"agree to {rel}", okey, "AGREE", False, round(conf * 0.8, 2), date,
+                                         "036", prov))
                 if negated and category in REFUSABLE:
                     # "will not accept", "did not attend": the denied act stays negated, and the
                     # refusal itself is a REJECT event (PLOVER)
@@ -306,7 +313,10 @@ def _missing_target(ctx: DocContext, chunk: int, verb, etype: EventType, subject
 def _reciprocal(verb, subjects, etype) -> bool:
     """``Kerry and Lavrov met``, ``Jordan and Britain agreed to hold exercises``: a plural subject
     and no actor object make a mutual event."""
-    return len(subjects) > 1 and etype.category in {"CONSULT", "AGREE", "COOPERATE"}
+    return len(subjects) > 1 and (etype.category in {"CONSULT", "AGREE", "COOPERATE"} or etype.cameo in MUTUAL_CAMEO)
+
+
+MUTUAL_CAMEO = {"050", "057"}  # diplomatic cooperation, signing an agreement: mutual whatever their PLOVER type
 
 
 def _governed_by_event(verb, lex) -> bool:
