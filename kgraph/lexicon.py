@@ -55,6 +55,7 @@ class Lexicon:
     verbs: dict[str, EventType] = field(default_factory=dict)
     nouns: dict[str, EventType] = field(default_factory=dict)
     light_verbs: frozenset[str] = frozenset()
+    undergoing_verbs: frozenset[str] = frozenset()  # "face sanctions": the subject receives the noun's event
     meeting_verbs: dict[str, str] = field(default_factory=dict)  # lemma -> mode
     meeting_nouns: dict[str, str] = field(default_factory=dict)
     object_participant_verbs: frozenset[str] = frozenset()
@@ -132,6 +133,7 @@ def load_lexicon(data_dir: str | None = None) -> Lexicon:
         verbs=_event_types(events.get("verbs", {})),
         nouns=_event_types(events.get("nouns", {})),
         light_verbs=frozenset(events.get("light_verbs", [])),
+        undergoing_verbs=frozenset(events.get("undergoing_verbs", [])),
         meeting_verbs={k.lower(): v for k, v in meetings.get("verbs", {}).items() if not k.startswith("_")},
         meeting_nouns={k.lower(): v for k, v in meetings.get("nouns", {}).items() if not k.startswith("_")},
         object_participant_verbs=frozenset(meetings.get("object_participant_verbs", [])),

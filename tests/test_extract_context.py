@@ -94,3 +94,10 @@ def test_anti_and_pro_are_stances_not_nationalities(read):
 def test_a_thing_destroyed_is_not_a_victim(read):
     r = read("The bridge was destroyed in an attack in Basra.")
     assert not r.statements
+
+
+def test_an_office_holders_surname_is_no_town(read):
+    # "Bush" is also a town in Egypt; the office-holder knowledge base wins over a mid-size city
+    r = read("The Bush administration said that China must drop barriers to U.S. exports.")
+    assert not any(e.kind == "location" for e in r.entities)
+    assert ("United States", "REQUEST", "China", False) in triples(r)

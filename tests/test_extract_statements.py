@@ -195,3 +195,27 @@ def test_accepting_demands_is_a_concession_and_refusing_them_a_rejection(read):
 def test_signing_a_treaty_is_support_in_plover(read):
     t = triples(read("Libya and Bulgaria signed a treaty of friendship."))
     assert ("Libya", "SUPPORT", "Bulgaria", False) in t
+
+
+def test_facing_sanctions_runs_from_the_source_to_the_subject(read):
+    t = triples(read("Iran faced new sanctions from the European Union."))
+    assert ("European Union", "SANCTION", "Iran", False) in t
+    assert not any(s == "Iran" and c == "SANCTION" for s, c, _, _ in t)
+
+
+def test_facing_penalties_without_a_source_codes_nothing(read):
+    assert not read("China must face tariff penalties.").statements
+
+
+def test_a_demand_carried_by_a_copula(read):
+    t = triples(read("Egyptian President Hosni Mubarak said that the US must be ready to mediate."))
+    assert ("Hosni Mubarak", "REQUEST", "United States", False) in t
+
+
+def test_an_act_inside_the_actors_own_country_targets_that_country(read):
+    t = triples(read("In Nairobi, the Kenyan opposition coalition agreed on Sunday."))
+    assert ("Kenya", "AGREE", "Kenya", False) in t
+
+
+def test_an_act_abroad_is_not_made_domestic(read):
+    assert not read("In Geneva, Iran agreed on Sunday.").statements

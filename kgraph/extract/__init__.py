@@ -11,7 +11,7 @@ from collections import Counter, defaultdict
 from dataclasses import replace
 
 from kgraph.extract.actors import Chunk, DocContext
-from kgraph.extract.context import with_scene_country
+from kgraph.extract.context import scene_country, with_scene_country
 from kgraph.extract.coref import cluster_mentions
 from kgraph.extract.eventcoref import merge_mentions
 from kgraph.extract.meetings import noun_meetings, verb_meetings
@@ -58,7 +58,8 @@ def extract_document(document: Document, chunks: list, lex: Lexicon) -> DocResul
     for m in mentions:
         if m.gender:
             genders.setdefault(m.cluster, m.gender)
-    ctx = DocContext(document.id, document.date, lex, ctx_chunks, mentions, sentences, genders)
+    ctx = DocContext(document.id, document.date, lex, ctx_chunks, mentions, sentences, genders,
+                     scene=scene_country(mentions))
 
     statements = []
     meeting_mentions = []

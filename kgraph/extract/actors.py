@@ -49,6 +49,13 @@ class DocContext:
     genders: dict[str, str] = field(default_factory=dict)
     countries: dict[str, str] = field(default_factory=dict)  # cluster -> ISO3 learnt from descriptions
     metonyms: dict[int, str] = field(default_factory=dict)  # id(mention) -> country key it stood for
+    scene: str = ""  # ISO3 of the one country the document is set in (kgraph.extract.context)
+
+    def country_of(self, key: str) -> str:
+        """The ISO3 an actor belongs to as far as the text has said so far ("" when unknown)."""
+        if key.startswith("country:"):
+            return key.split(":", 1)[1]
+        return self.countries.get(key) or next((m.country for m in self.mentions if m.cluster == key and m.country), "")
 
     def metonym_country(self, chunk: int, m: Mention) -> str:
         """The country a capital or seat of government stands for when the sentence uses it as an

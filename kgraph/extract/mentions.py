@@ -151,7 +151,8 @@ def classify(text: str, label: str, lex: Lexicon, known_names: frozenset = froze
         group = gaz.demonym(words[0]) if len(words) >= 2 and words[-1][-1:] == "s" else ""
         if group:
             return "organization", "", group, ""  # "Bosnian Serbs": a people, not a person
-        if place and name_key(place.name) == key and (
+        leader = lex.leader(text) is not None or key in lex.leaders_by_surname  # "Bush" is no town in Egypt
+        if place and name_key(place.name) == key and not leader and (
                 place.population > 1_000_000 or (place.population >= 100_000 and key not in known_names)):
             return "location", "", place.country, ""  # "Sochi will host": a city NER took for a person
         return "person", "", "", ""

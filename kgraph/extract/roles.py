@@ -144,10 +144,13 @@ def _from_knowledge_base(m: Mention, lex: Lexicon) -> None:
                 m.country = candidates[0].country
                 m.gender = m.gender or candidates[0].gender
                 return
-        if len(candidates) == 1:  # a surname only one office holder carries: weaker evidence
+        if candidates and len({c.country for c in candidates}) == 1:
+            # a surname only office holders of one country carry: weaker evidence, used when the
+            # article names that country
             m.kb_country = candidates[0].country
-            m.kb_role = candidates[0].role
-            m.gender = m.gender or candidates[0].gender
+            if len(candidates) == 1:
+                m.kb_role = candidates[0].role
+                m.gender = m.gender or candidates[0].gender
         return
     if leader is not None:
         m.country = leader.country

@@ -37,8 +37,8 @@ def obligation_statements(ctx: DocContext, chunk: int, sent) -> list[Statement]:
     """``X said that Y must hand over the suspects``: a demand (REQUEST) from X to Y."""
     out: list[Statement] = []
     for verb in sent:
-        if verb.pos_ != "VERB" or verb.dep_ not in {"ccomp", "acl", "relcl"}:
-            continue
+        if verb.pos_ not in {"VERB", "AUX"} or verb.dep_ not in {"ccomp", "acl", "relcl"}:
+            continue  # "said that the US must be ready to mediate": the copula carries the "must"
         if not any(c.dep_ == "aux" and c.lower_ in DEONTIC for c in verb.children):
             continue
         targets = [a for s in syntax.subjects(verb) for a in ctx.actors(chunk, s)]

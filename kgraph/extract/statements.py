@@ -10,6 +10,8 @@ give statements with ``negated=True``; they are never dropped or turned positive
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from kgraph.extract import syntax
 from kgraph.extract.actors import DocContext
 from kgraph.extract.temporal import resolve_date
@@ -52,6 +54,9 @@ def event_type(verb, lex) -> tuple[EventType | None, str, object]:
         if f"{lemma}|{noun}" in lex.verbs:
             return lex.verbs[f"{lemma}|{noun}"], f"{lemma} {noun}", dobj
         key, entry = noun_entry(dobj, lex)
+        if entry is not None and lemma in lex.undergoing_verbs:
+            # "China must face tariff penalties (from the US)": China is the target, a "from" names the source
+            return replace(entry, reverse=True), key, dobj
         if (lemma in lex.light_verbs or lemma not in lex.verbs) and entry is not None:
             return entry, f"{lemma} {key}", dobj
     for p in preps:
@@ -303,10 +308,18 @@ def _missing_target(ctx: DocContext, chunk: int, verb, etype: EventType, subject
         found = _complement_actor(ctx, chunk, verb, {k for k, _ in subjects})
         if found:
             return [(k, kind, "") for k, kind in found], 0.5, False
-    if etype.category in DOMESTIC and main:
-        home = _place_country(ctx, chunk, verb) or [(k, kind) for k, kind in subjects if kind == "country"]
+    if not main or etype.category == "CONSULT":
+        return [], 1.0, False
+    place = _place_country(ctx, chunk, verb)
+    own = {ctx.country_of(k) for k, _ in subjects} - {""}
+    if etype.category in DOMESTIC:
+        home = place or [(f"country:{c}", "country") for c in sorted(own)[:1]]
         if home:
             return [(k, kind, "") for k, kind in home[:1]], 0.4, False
+    elif place and own <= {place[0][0].split(":", 1)[1]}:
+        # "the coalition agreed to postpone the demonstration in Baku", "Hizbollah declared a
+        # ceasefire in south Lebanon": an act inside the actor's own country, aimed at nobody named
+        return [(k, kind, "") for k, kind in place[:1]], 0.4, False
     return [], 1.0, False
 
 
