@@ -219,3 +219,15 @@ def test_an_act_inside_the_actors_own_country_targets_that_country(read):
 
 def test_an_act_abroad_is_not_made_domestic(read):
     assert not read("In Geneva, Iran agreed on Sunday.").statements
+
+
+def test_a_promise_covers_its_purpose(read):
+    t = triples(read("Norway is willing to send material to help defend Saudi Arabia."))
+    assert ("Norway", "AGREE", "Saudi Arabia", False) in t
+    assert ("Norway", "AID", "Saudi Arabia", False) in triples(read("Norway sent material to help defend Saudi Arabia."))
+
+
+def test_preparing_force_is_mobilizing(read):
+    t = triples(read("The Macedonian army prepared to resume shelling Albanian villages."))
+    assert ("North Macedonia", "MOBILIZE", "Albania", False) in t
+    assert ("North Macedonia", "THREATEN", "Albania", False) in triples(read("The Macedonian army will shell Albanian villages."))

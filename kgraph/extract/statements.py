@@ -201,17 +201,31 @@ COMMITMENT_HEADS = {"offer", "promise", "pledge", "vow", "commit", "agree", "rea
 TRANSPARENT_HEADS = {"seek", "try", "attempt", "strive", "endeavour", "endeavor", "want", "wish", "hope", "aim",
                      "plan", "intend", "continue", "begin", "start", "decide", "move"}
 MODAL_FUTURE = {"will", "wo", "'ll", "shall", "would"}
+PREPARING = {"prepare", "ready"}
 
 
 def committed(verb) -> bool:
     """An act that is promised, offered or announced for the future rather than done
     (``Israel will evacuate``, ``Syria is willing to withdraw``, ``offered to hand over``)."""
-    if any(c.dep_ == "aux" and c.lower_ in MODAL_FUTURE for c in verb.children):
-        return True
-    head = verb.head
-    if verb.dep_ in {"xcomp", "ccomp"} and head.i != verb.i and head.lemma_.lower() in COMMITMENT_HEADS:
-        return True
-    return False
+    return bool(commitment(verb))
+
+
+def commitment(verb) -> str:
+    """What makes an act a commitment: a future modal (``will``), the lemma of the word that
+    promises it (``willing``, ``prepare``), or "" for an act done."""
+    v = verb
+    for _ in range(3):  # "willing to send material to help defend X": the promise covers the purpose too
+        modal = next((c.lower_ for c in v.children if c.dep_ == "aux" and c.lower_ in MODAL_FUTURE), "")
+        if modal:
+            return modal
+        head = v.head
+        if v.dep_ in {"xcomp", "ccomp"} and head.i != v.i and head.lemma_.lower() in COMMITMENT_HEADS:
+            return head.lemma_.lower()
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
+        if not ((v.dep_ == "xcomp" or (infinitive and v.dep_ == "advcl")) and head.i != v.i and head.pos_ == "VERB"):
+            return ""
+        v = head
+    return ""
 
 
 def conditional(verb, words=("unless",)) -> bool:
@@ -224,10 +238,13 @@ def plover_mode(category: str, verb) -> str:
     (``may halt mediation if cooperation founders``) as THREATEN."""
     if category in CONFLICT_ACTS | {"SANCTION", "REJECT"} and conditional(verb, ("if", "unless")):
         return "THREATEN"
-    if not committed(verb):
+    promise = commitment(verb)
+    if not promise:
         return category
     if conditional(verb):
         return "THREATEN"
+    if promise in PREPARING and category in {"ASSAULT", "COERCE"}:
+        return "MOBILIZE"  # "the army prepared to resume shelling": readying force (PLOVER MOBILIZE)
     if category in COOPERATIVE_ACTS:
         return "AGREE"
     if category in CONFLICT_ACTS:
