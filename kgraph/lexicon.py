@@ -68,6 +68,7 @@ class Lexicon:
     person_nouns: frozenset[str] = frozenset()
     organizations: dict[str, Organization] = field(default_factory=dict)  # name_key -> org
     actor_heads: frozenset[str] = frozenset()  # "government", "officials", ...
+    international_words: frozenset[str] = frozenset()  # "International", "World": a body of no one country
     leaders: dict[str, Leader] = field(default_factory=dict)  # name_key of full name/alias -> leader
     leaders_by_surname: dict[str, tuple[Leader, ...]] = field(default_factory=dict)
     gazetteer: Gazetteer = field(default_factory=Gazetteer)
@@ -147,6 +148,7 @@ def load_lexicon(data_dir: str | None = None) -> Lexicon:
         person_nouns=frozenset(titles.get("person_descriptions", [])),
         organizations=organizations,
         actor_heads=frozenset(orgs.get("government_heads", [])),
+        international_words=frozenset(orgs.get("international_name_words", [])),
         leaders=leaders,
         leaders_by_surname={k: tuple(v) for k, v in by_surname.items()},
         gazetteer=load_gazetteer(countries, places),

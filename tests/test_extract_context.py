@@ -101,3 +101,10 @@ def test_an_office_holders_surname_is_no_town(read):
     r = read("The Bush administration said that China must drop barriers to U.S. exports.")
     assert not any(e.kind == "location" for e in r.entities)
     assert ("United States", "REQUEST", "China", False) in triples(r)
+
+
+def test_an_organisation_named_as_international_takes_no_scene(read):
+    r = read("The International Rescue Alliance sent food to Liberia.")
+    assert names(r)["International Rescue Alliance"].country == ""
+    r = read("The Homeland Union collected signatures in Lithuania.")
+    assert names(r)["Homeland Union"].country == "LTU"

@@ -231,3 +231,15 @@ def test_preparing_force_is_mobilizing(read):
     t = triples(read("The Macedonian army prepared to resume shelling Albanian villages."))
     assert ("North Macedonia", "MOBILIZE", "Albania", False) in t
     assert ("North Macedonia", "THREATEN", "Albania", False) in triples(read("The Macedonian army will shell Albanian villages."))
+
+
+def test_a_quantity_object_defers_to_what_it_counts(read):
+    t = triples(read("The European Union gave Ghana 5 million dollars of aid."))
+    assert ("European Union", "AID", "Ghana", False) in t
+    t = triples(read("Burmese troops captured part of a rebel stronghold near Thailand."))
+    assert any(s == "Myanmar" and c == "ASSAULT" for s, c, _, _ in t)
+
+
+def test_a_named_object_keys_the_lexicon(read):
+    t = triples(read("French farmers blocked the Europe Bridge to protest against Germany."))
+    assert any(s == "France" and c == "PROTEST" for s, c, _, _ in t)

@@ -20,6 +20,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from kgraph.extract.mentions import Mention
+from kgraph.geo import name_key
 from kgraph.lexicon import Lexicon
 from kgraph.records import Entity
 
@@ -91,7 +92,10 @@ def _may_take_scene(e: Entity, ms: list[Mention], orgs: list[Mention], scene: st
         return True
     if e.kind == "organization":
         known = lex.organization(e.name) or next((lex.organization(m.text) for m in ms if lex.organization(m.text)), None)
-        return known is None or known.ambiguous  # "the Supreme Court" is whichever country's the story is
+        if known is not None:
+            return known.ambiguous  # "the Supreme Court" is whichever country's the story is
+        words = name_key(e.name)
+        return not any(w in lex.international_words for w in (*words.split(), words))
     if any(m.kb_country and m.kb_country != scene for m in ms):
         return False
     for m in ms:
