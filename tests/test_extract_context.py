@@ -108,3 +108,8 @@ def test_an_organisation_named_as_international_takes_no_scene(read):
     assert names(r)["International Rescue Alliance"].country == ""
     r = read("The Homeland Union collected signatures in Lithuania.")
     assert names(r)["Homeland Union"].country == "LTU"
+
+
+def test_a_region_ner_calls_loc_takes_no_scene(read):
+    r = read("Sudan sent troops across the Sahara Desert last week.")
+    assert names(r)["Sahara Desert"].kind == "location" and names(r)["Sahara Desert"].country == ""

@@ -89,7 +89,8 @@ def with_scene_country(entities: list[Entity], mentions: list[Mention], lex: Lex
 
 def _may_take_scene(e: Entity, ms: list[Mention], orgs: list[Mention], scene: str, lex: Lexicon) -> bool:
     if e.kind == "location":
-        return True
+        # a region or sea NER calls LOC ("the Levant", "the Antarctic") may span countries
+        return all(m.label != "LOC" for m in ms)
     if e.kind == "organization":
         known = lex.organization(e.name) or next((lex.organization(m.text) for m in ms if lex.organization(m.text)), None)
         if known is not None:

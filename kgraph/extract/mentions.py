@@ -39,6 +39,7 @@ class Mention:
     org_name: str = ""  # canonical organisation name from the lexicon
     via: str = "ner"
     dep: str = ""  # dependency label of the mention's head token
+    label: str = ""  # the NER label it came from ("" when repaired)
     cluster: str = ""  # entity key inside the document, set by coreference
 
     @property
@@ -259,7 +260,7 @@ def find_mentions(sdoc, chunk: int, chunk_offset: int, sent_starts: dict[int, in
             char_end=chunk_offset + sdoc[end - 1].idx + len(sdoc[end - 1]),
             iso3=iso3, country=country, role=role, org_name=org_name,
             via="ner" if kind != "country" or ent.label_ == "GPE" else "demonym",
-            dep=sdoc[end - 1].dep_,
+            dep=sdoc[end - 1].dep_, label=ent.label_,
         )
         if kind == "person":
             from kgraph.extract.roles import attach_role
