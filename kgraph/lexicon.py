@@ -69,6 +69,7 @@ class Lexicon:
     organizations: dict[str, Organization] = field(default_factory=dict)  # name_key -> org
     actor_heads: frozenset[str] = frozenset()  # "government", "officials", ...
     international_words: frozenset[str] = frozenset()  # "International", "World": a body of no one country
+    award_words: frozenset[str] = frozenset()  # "Medal", "Prize": an honour, not an actor
     leaders: dict[str, Leader] = field(default_factory=dict)  # name_key of full name/alias -> leader
     leaders_by_surname: dict[str, tuple[Leader, ...]] = field(default_factory=dict)
     gazetteer: Gazetteer = field(default_factory=Gazetteer)
@@ -149,6 +150,7 @@ def load_lexicon(data_dir: str | None = None) -> Lexicon:
         organizations=organizations,
         actor_heads=frozenset(orgs.get("government_heads", [])),
         international_words=frozenset(orgs.get("international_name_words", [])),
+        award_words=frozenset(orgs.get("award_words", [])),
         leaders=leaders,
         leaders_by_surname={k: tuple(v) for k, v in by_surname.items()},
         gazetteer=load_gazetteer(countries, places),

@@ -113,3 +113,8 @@ def test_an_organisation_named_as_international_takes_no_scene(read):
 def test_a_region_ner_calls_loc_takes_no_scene(read):
     r = read("Sudan sent troops across the Sahara Desert last week.")
     assert names(r)["Sahara Desert"].kind == "location" and names(r)["Sahara Desert"].country == ""
+
+
+def test_a_name_followed_by_who_is_a_person(read):
+    r = read("Widodo was planning to visit Wiranto, who was being treated in hospital.")
+    assert names(r)["Wiranto"].kind == "person"

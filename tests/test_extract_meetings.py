@@ -143,3 +143,25 @@ def test_talks_on_the_sidelines_of_a_summit_are_one_meeting(read):
 def test_receiving_a_briefing_or_welcoming_a_decision_hosts_nobody(read):
     assert meetings(read("Anna Berg and Karl Holm are receiving security briefings today.")) == []
     assert meetings(read("Anna Berg and Karl Holm welcomed the pullout.")) == []
+
+
+def test_a_trip_cancelled_in_a_relative_clause_is_cancelled(read):
+    (m,) = meetings(read("President Ilves's planned trip to Warsaw, which was cancelled, upset Poland."))
+    assert m["status"] == "cancelled"
+    (m,) = meetings(read("President Ilves's trip to Warsaw, which was not cancelled, went ahead."))
+    assert m["status"] != "cancelled"
+
+
+def test_visiting_a_person_is_a_meeting_without_a_place(read):
+    (m,) = meetings(read("President Ilves visited Chancellor Weber on Monday."))
+    assert m["participants"] == {"Ilves", "Weber"} and m["mode"] == "visit"
+
+
+def test_travel_without_destination_or_host_is_no_visit(read):
+    assert not meetings(read("President Ilves travelled on Monday."))
+
+
+def test_an_award_is_no_participant(read):
+    r = read("She went to the White House to receive the National Medal of Science.")
+    assert not any("Medal" in e.name for e in r.entities)
+    assert not meetings(r)

@@ -117,6 +117,9 @@ def _cancel_cue(ctx: DocContext, token) -> str:
     for t in (token, token.head, token.head.head):
         if t.lemma_.lower() in cues:
             return t.lemma_.lower()
+    for c in token.subtree:  # "a planned trip to Warsaw, which was cancelled" (however the clause is hung)
+        if c.dep_ in {"relcl", "acl"} and c.lemma_.lower() in cues and not syntax.is_negated(c):
+            return c.lemma_.lower()
     return ""
 
 
@@ -186,8 +189,8 @@ def verb_meetings(ctx: DocContext, chunk: int, sent) -> list[MeetingMention]:
                 _place_from(ctx, chunk, pobj, PLACE_PREPS, mm)
         if mode in MOVEMENT_MODES:
             _place_from(ctx, chunk, verb, {"to"}, mm)
-            if not mm.place:
-                continue  # "travel" without a destination is not a visit
+            if not mm.place and not any(role == "host" for _, role in mm.participants.values()):
+                continue  # "travel" without a destination or someone visited is not a visit
         gov = verb.head if verb.dep_ != "pcomp" else verb.head.head
         if verb.dep_ in {"advcl", "xcomp"} and lex.meeting_verbs.get(gov.lemma_.lower()) in MOVEMENT_MODES:
             # "traveled to Moscow to meet with Putin": the traveller visits, the other side hosts

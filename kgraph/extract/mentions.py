@@ -161,6 +161,19 @@ def classify(text: str, label: str, lex: Lexicon, known_names: frozenset = froze
 
 
 STANCE_PREFIXES = {"anti", "pro"}
+WHO = {"who", "whom"}
+
+
+def _award(text: str, lex: Lexicon) -> bool:
+    """``the US National Medal of Science``, ``the Nobel Peace Prize``: an honour, not an actor."""
+    key = f" {name_key(text)} "
+    return any(f" {w} " in key for w in lex.award_words)
+
+
+def _who_follows(sdoc, end: int) -> bool:
+    """A name followed by ``who``/``whom`` names a person, whatever NER said."""
+    i = end + 1 if end < len(sdoc) and sdoc[end].text == "," else end
+    return i < len(sdoc) and sdoc[i].lower_ in WHO
 
 
 def _stance(sdoc, start: int, text: str) -> bool:
@@ -240,8 +253,10 @@ def find_mentions(sdoc, chunk: int, chunk_offset: int, sent_starts: dict[int, in
         titled = role or (label == "PERSON" and match_title([t.text for t in sdoc[sdoc[start].sent.start:start]], lex))
         if titled and kind == "location":
             kind, country = "person", ""  # "President Bush" is a person whatever the gazetteer says
-        if not kind or (kind == "country" and _stance(sdoc, start, text)):
+        if not kind or (kind == "country" and _stance(sdoc, start, text)) or _award(text, lex):
             continue  # "anti-Syria journalist", "pro-Russian separatists": a stance, not a nationality
+        if kind in {"location", "organization"} and _who_follows(sdoc, end):
+            kind, country, org_name = "person", "", ""  # "visit Wiranto, who was being treated": a person
         if kind == "country" and label == "NORP" and start > 0 and sdoc[start - 1].lower_ == "ethnic":
             # "ethnic Albanians in Serbia": a people, not the state of Albania
             start -= 1
