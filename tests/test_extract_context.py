@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from helpers_extract import names, triples
+from helpers_extract import meetings, names, triples
 
 pytestmark = pytest.mark.e2e
 
@@ -118,3 +118,15 @@ def test_a_region_ner_calls_loc_takes_no_scene(read):
 def test_a_name_followed_by_who_is_a_person(read):
     r = read("Widodo was planning to visit Wiranto, who was being treated in hospital.")
     assert names(r)["Wiranto"].kind == "person"
+
+
+def test_office_holder_names_ner_mistyped_are_people(read):
+    r = read("The last straw was a phone call between Trump and the Turkish president, Recep Tayyip Erdoğan, on Friday.")
+    assert names(r)["Recep Tayyip Erdoğan"].kind == "person"
+    (m,) = meetings(r)
+    assert m["participants"] == {"Trump", "Recep Tayyip Erdoğan"} and m["mode"] == "phone"
+
+
+def test_a_description_finds_its_person_through_the_knowledge_base_role(read):
+    r = read("Erdoğan refused to meet Bolton, leaving the US national security adviser to hold talks with Ibrahim Kalin.")
+    assert any(m["participants"] == {"Bolton", "Ibrahim Kalin"} for m in meetings(r))

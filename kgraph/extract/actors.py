@@ -194,7 +194,7 @@ class DocContext:
             country = self.countries.get(m.cluster) or m.country
             if country and country != iso3:
                 continue
-            role = m.role.lower()
+            role = (m.role or m.kb_role).lower()
             if noun not in role and not (noun == "leader" and role.split()[-1:] and role.split()[-1] in self.lex.head_of_state):
                 continue
             best = m

@@ -120,6 +120,10 @@ def classify(text: str, label: str, lex: Lexicon, known_names: frozenset = froze
     demonym = gaz.demonym(text)
     if label in {"GPE", "NORP", "ORG", "LOC", "PERSON", "FAC"} and iso3 and label != "PERSON":
         return "country", iso3, "", ""
+    if label != "PERSON" and not org and not place and (
+            (len(key.split()) >= 2 and lex.leader(text) is not None)
+            or (label in {"ORG", "FAC"} and key in lex.leaders_by_surname)):
+        return "person", "", "", ""  # "Recep Tayyip Erdoğan", "Mattis" tagged ORG/FAC: the office-holder KB knows better
     if label == "PERSON" and iso3 and key not in gaz.ambiguous:
         return "country", iso3, "", ""
     if org and label in {"ORG", "NORP", "FAC", "PERSON", "GPE"}:
@@ -328,7 +332,7 @@ def _unrecognised_people(sdoc, chunk, chunk_offset, sent_starts, lex, confirmed,
         lead = next((k for k in range(len(words) - 1, 0, -1) if match_title(words[:k], lex) == k), 0)
         titled = lead > 0 or match_title([x.text for x in sdoc[sent.start : i]], lex) > 0
         i += lead  # "President Ilves": the title is not part of the name
-        known = sdoc[j - 1].text.lower() in confirmed
+        known = sdoc[j - 1].text.lower() in confirmed or (j - i >= 2 and lex.leader(sdoc[i:j].text) is not None)
         text = sdoc[i:j].text
         place = lex.gazetteer.place(text) if j - i <= 3 and not titled else None
         iso3 = lex.gazetteer.country(text) if not titled else ""
