@@ -42,3 +42,12 @@ def test_relative_needs_a_document_date():
 def test_not_a_date():
     assert resolve_date("the season", DOC) == ""
     assert resolve_date("", DOC) == ""
+
+
+def test_an_implicative_head_keeps_the_past(read):
+    from helpers_extract import meetings
+
+    (m,) = meetings(read("President Ilves was quick to travel to Egypt after the revolution."))
+    assert m["status"] == "held"
+    (m,) = meetings(read("President Ilves is preparing to travel to Egypt."))
+    assert m["status"] == "planned"

@@ -81,6 +81,11 @@ def is_negated(verb) -> bool:
     return False
 
 
+# heads whose infinitive happened (or not) when they did: "was quick to travel", "managed to meet"
+IMPLICATIVE = {"refuse", "fail", "decline", "quick", "manage", "rush", "hasten", "first", "last", "able",
+               "proceed", "dare", "neglect", "bother", "happen"}
+
+
 def tense(verb) -> str:
     """``past``, ``future`` or ``present`` of the clause a verb (or a noun's governing verb) heads."""
     v = verb
@@ -91,7 +96,7 @@ def tense(verb) -> str:
             return "future"
         if v.dep_ == "xcomp" and v.head.lemma_ in FUTURE_GOVERNORS:
             return "future"
-        if v.dep_ in {"advcl", "xcomp"} and any(a.lower_ == "to" for a in auxes) and v.head.lemma_ not in {"refuse", "fail", "decline"}:
+        if v.dep_ in {"advcl", "xcomp"} and any(a.lower_ == "to" for a in auxes) and v.head.lemma_.lower() not in IMPLICATIVE:
             return "future"  # "traveled to Russia to meet": the meeting is the aim, still ahead
         if v.lemma_ in FUTURE_GOVERNORS and any(c.dep_ == "xcomp" for c in v.children) and v.lemma_ != "agree":
             return "future"
@@ -101,7 +106,7 @@ def tense(verb) -> str:
             if v.tag_ == "VBG" and any(a.lower_ in {"is", "are", "'s", "'re"} for a in auxes):
                 return "future"  # "is heading to Russia" reports a plan
             return "present"
-        if v.dep_ in {"xcomp", "advcl", "pcomp", "conj", "relcl", "acl", "pobj", "dobj", "nsubj", "nsubjpass"} and v.head.i != v.i:
+        if v.dep_ in {"xcomp", "advcl", "pcomp", "conj", "relcl", "acl", "pobj", "dobj", "nsubj", "nsubjpass", "acomp"} and v.head.i != v.i:
             v = v.head if v.dep_ != "pobj" else v.head.head
             continue
         break
