@@ -165,3 +165,20 @@ def test_an_award_is_no_participant(read):
     r = read("She went to the White House to receive the National Medal of Science.")
     assert not any("Medal" in e.name for e in r.entities)
     assert not meetings(r)
+
+
+def test_ministers_from_a_list_of_countries_meet_together(read):
+    (m,) = meetings(read("Foreign ministers from Russia, Iran and Turkey met in Moscow on Tuesday."))
+    assert m["participants"] == {"Russia", "Iran", "Turkey"}
+
+
+def test_talks_scheduled_for_a_weekday_then_postponed_are_the_planned_talks_cancelled(read):
+    r = read("Prime Minister Narendra Modi will travel to Washington next week for talks with President Joe Biden. "
+             "The talks, which had been scheduled for Friday, were postponed.")
+    (m,) = meetings(r)
+    assert m["participants"] == {"Narendra Modi", "Joe Biden"} and m["status"] == "cancelled"
+
+
+def test_office_holder_surnames_ner_calls_places_are_people(read):
+    (m,) = meetings(read("The talks between Modi and Biden were postponed."))
+    assert m["participants"] == {"Modi", "Biden"} and m["status"] == "cancelled"

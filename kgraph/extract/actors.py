@@ -235,11 +235,19 @@ class DocContext:
         grouped = self.group(chunk, token)
         if grouped:
             return grouped
-        for c in token.children:  # "foreign ministers from the three countries"
+        for c in token.children:  # "foreign ministers from the three countries", "... from Russia, Iran and Turkey"
             if c.dep_ == "prep" and c.lower_ in {"from", "of"} and token.lemma_.lower() in self.lex.person_nouns:
                 for g in c.children:
                     if g.dep_ == "pobj" and self.group(chunk, g):
                         return self.group(chunk, g)
+                    if g.dep_ == "pobj" and g.conjuncts:
+                        listed = []
+                        for t in sorted([g, *g.conjuncts], key=lambda x: x.i):
+                            key, kind = self.actor(chunk, t, as_agent, exclude=exclude)
+                            if key and kind != "location" and (key, kind) not in listed:
+                                listed.append((key, kind))
+                        if len(listed) > 1:
+                            return listed
         out = []
         m = self.mention(chunk, token)
         span = [token.doc[i] for i in m.tokens] if m is not None else [token]

@@ -96,7 +96,9 @@ def _date_from(ctx: DocContext, head, t: str, mm: MeetingMention) -> None:
         if ent.label_ == "DATE" and all(ent.start != s.start for s in spans):
             anchor = resolve_date(ent.text, ctx.doc_date, t) or anchor
     for ent in spans:
-        value = resolve_date(ent.text, ctx.doc_date, t, anchor)
+        # "the talks, which had been scheduled for Friday": a date something was set for lies ahead
+        scheduled = ent.root.head.dep_ == "prep" and ent.root.head.head.lemma_.lower() in ctx.lex.planned_cues
+        value = resolve_date(ent.text, ctx.doc_date, "future" if scheduled else t, anchor)
         if value:
             mm.date, mm.date_text = value, ent.text
             return

@@ -122,7 +122,7 @@ def classify(text: str, label: str, lex: Lexicon, known_names: frozenset = froze
         return "country", iso3, "", ""
     if label != "PERSON" and not org and not place and (
             (len(key.split()) >= 2 and lex.leader(text) is not None)
-            or (label in {"ORG", "FAC"} and key in lex.leaders_by_surname)):
+            or (label in {"ORG", "FAC", "GPE", "LOC"} and key in lex.leaders_by_surname)):
         return "person", "", "", ""  # "Recep Tayyip Erdoğan", "Mattis" tagged ORG/FAC: the office-holder KB knows better
     if label == "PERSON" and iso3 and key not in gaz.ambiguous:
         return "country", iso3, "", ""
