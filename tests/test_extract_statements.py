@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from helpers_extract import triples
+from helpers_extract import meetings, triples
 
 pytestmark = pytest.mark.e2e
 
@@ -243,3 +243,22 @@ def test_a_quantity_object_defers_to_what_it_counts(read):
 def test_a_named_object_keys_the_lexicon(read):
     t = triples(read("French farmers blocked the Europe Bridge to protest against Germany."))
     assert any(s == "France" and c == "PROTEST" for s, c, _, _ in t)
+
+
+def test_a_plural_pronoun_takes_the_coordinated_subject(read):
+    r = read("Xi Jinping and Vladimir Putin signed a joint statement after their talks in Beijing.")
+    (m,) = meetings(r)
+    assert m["participants"] == {"Xi Jinping", "Vladimir Putin"}
+
+
+def test_speakers_telling_of_their_own_act_accuse_nobody(read):
+    t = triples(read("Obama and Putin said they will attack Iraq."))
+    assert ("Obama", "THREATEN", "Iraq", False) in t
+    assert not any(c == "ACCUSE" for _, c, _, _ in t)
+    t = triples(read("The US Central Command said the United States launched an air strike on Iraq."))
+    assert not any(c == "ACCUSE" for _, c, _, _ in t)
+
+
+def test_a_date_preposition_is_no_particle(read):
+    r = read("Xi Jinping and Vladimir Putin signed a joint statement on Wednesday.")
+    assert {s.relation for s in r.statements} == {"sign"}

@@ -17,6 +17,7 @@ from kgraph.lexicon import Lexicon
 from kgraph.records import Provenance
 
 RELATIVE = {"which", "who", "that", "whom"}
+PLURAL_PRONOUNS = {"they", "their", "them", "theirs", "themselves"}
 COUNTS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 GROUP_KINDS = {  # plural heads that refer back to several actors, and the kinds they can take
     "side": {"person", "country", "organization"}, "party": {"person", "country", "organization"},
@@ -230,9 +231,28 @@ class DocContext:
                 return list(reversed(seen))
         return []
 
+    def _coordinated_antecedent(self, chunk: int, token) -> list[tuple[str, str]]:
+        """``Xi and Putin signed a statement after their talks``: a plural pronoun takes the nearest
+        coordinated subject (this sentence before it, then the previous one); nothing otherwise."""
+        if token.lower_ not in PLURAL_PRONOUNS:
+            return []
+        sent = token.sent
+        scopes = [range(token.i - 1, sent.start - 1, -1)]
+        if sent.start > 0:
+            prev = token.doc[sent.start - 1].sent
+            scopes.append(range(prev.end - 1, prev.start - 1, -1))
+        for scope in scopes:
+            for i in scope:
+                t = token.doc[i]
+                if t.dep_ in {"nsubj", "nsubjpass"} and t.conjuncts:
+                    found = self.actors(chunk, t)
+                    if len(found) >= 2 and all(kind in {"person", "country", "organization"} for _, kind in found):
+                        return found
+        return []
+
     def actors(self, chunk: int, token, as_agent: bool = True, exclude: frozenset = frozenset()) -> list[tuple[str, str]]:
         """Actors of a token and of its conjuncts (``Kerry and Lavrov``), minus stolen subjects."""
-        grouped = self.group(chunk, token)
+        grouped = self.group(chunk, token) or self._coordinated_antecedent(chunk, token)
         if grouped:
             return grouped
         for c in token.children:  # "foreign ministers from the three countries", "... from Russia, Iran and Turkey"

@@ -63,9 +63,13 @@ def allegation_statements(ctx: DocContext, chunk: int, sent) -> list[Statement]:
             continue
         speakers = [a for s in syntax.subjects(verb.head) for a in ctx.actors(chunk, s)]
         accused = [a for s in syntax.subjects(verb) for a in ctx.actors(chunk, s)]
+        if set(accused) & set(speakers):
+            continue  # "Obama and Putin said they will attack Iraq": speakers telling of their own act
         prov = ctx.provenance(chunk, verb)
         for skey, skind in speakers:
             for okey, okind in accused:
+                if okey == f"country:{ctx.country_of(skey)}":
+                    continue  # "the US military said the United States launched a strike": its own side's act
                 if skey != okey and skind in ACTOR_KINDS and okind in ACTOR_KINDS:
                     out.append(Statement(skey, f"allege {verb.lemma_.lower()}", okey, "ACCUSE", False, 0.4, "", "112", prov))
     return out

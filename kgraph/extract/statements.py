@@ -69,7 +69,9 @@ def event_type(verb, lex) -> tuple[EventType | None, str, object]:
     if dobj is None and named is not None and f"{lemma}|{named.lemma_.lower()}" in lex.verbs:
         # "blocked the Europe Bridge": a named object still says what kind of thing it is
         return lex.verbs[f"{lemma}|{named.lemma_.lower()}"], f"{lemma} {named.lemma_.lower()}", None
-    preps = [c.lower_ for c in verb.children if c.dep_ == "prep"]
+    # "signed a statement on Wednesday": a preposition that introduces a date is no particle
+    preps = [c.lower_ for c in verb.children if c.dep_ == "prep"
+             and not any(g.dep_ == "pobj" and g.ent_type_ in {"DATE", "TIME"} for g in c.children)]
     if prt and f"{lemma} {prt}" in lex.verbs:
         return lex.verbs[f"{lemma} {prt}"], f"{lemma} {prt}", None
     if dobj is not None:
@@ -447,6 +449,8 @@ def nominal_statements(ctx: DocContext, chunk: int, sent) -> list[Statement]:
                 for g in c.children:
                     if g.dep_ == "pobj":
                         objects.extend((k, kind, c.lower_) for k, kind in ctx.actors(chunk, g, as_agent=False))
+        if etype.category == "CONSULT":
+            objects = [o for o in objects if o[2] not in {"in", "at"}]  # "their talks in the Kremlin": a place
         if not subjects or not objects:
             continue
         prov = ctx.provenance(chunk, noun)
