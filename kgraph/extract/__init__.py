@@ -15,11 +15,27 @@ from kgraph.extract.context import scene_country, with_scene_country
 from kgraph.extract.coref import cluster_mentions
 from kgraph.extract.eventcoref import merge_mentions
 from kgraph.extract.meetings import noun_meetings, verb_meetings
-from kgraph.extract.mentions import Mention, body_entity_words, body_name_words, find_mentions
-from kgraph.extract.speech import allegation_statements, obligation_statements, request_statements
+from kgraph.extract.mentions import (
+    Mention,
+    body_entity_words,
+    body_name_words,
+    find_mentions,
+)
+from kgraph.extract.speech import (
+    allegation_statements,
+    obligation_statements,
+    request_statements,
+)
 from kgraph.extract.statements import nominal_statements, verbal_statements
 from kgraph.lexicon import Lexicon
-from kgraph.records import DocResult, Document, Entity, Meeting, Participation, Provenance
+from kgraph.records import (
+    DocResult,
+    Document,
+    Entity,
+    Meeting,
+    Participation,
+    Provenance,
+)
 
 __all__ = ["extract_document"]
 

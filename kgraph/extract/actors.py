@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from kgraph.extract.coref import pronoun_kind, resolve_pronoun
-from kgraph.extract.syntax import stolen_subject, subjects
 from kgraph.extract.mentions import Mention
+from kgraph.extract.syntax import stolen_subject, subjects
 from kgraph.geo import name_key
 from kgraph.lexicon import Lexicon
 from kgraph.records import Provenance

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from kgraph.extract import syntax
 from kgraph.extract.actors import DocContext
-from kgraph.extract.statements import ACTOR_KINDS, HEDGES, event_type
+from kgraph.extract.fallbacks import ACTOR_KINDS
+from kgraph.extract.statements import HEDGES
+from kgraph.extract.triggers import event_type
 from kgraph.records import Statement
 
 DEONTIC = {"must", "should"}

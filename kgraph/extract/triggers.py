@@ -1,0 +1,98 @@
+"""Which lexicon entry a verb or an event noun triggers.
+
+The most specific key wins: a phrasal verb (``call for``), the verb with its
+object noun (``impose|sanction``), a light verb with an event noun (``launch an
+attack``), a verb with its preposition, then the plain verb.  A verb whose
+subject undergoes the event (``face sanctions``) reverses it.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from kgraph.lexicon import EventType
+
+# Verbs of trying let the attempted act through unchanged: "sought to isolate Putin" is about isolating.
+TRANSPARENT_HEADS = {"seek", "try", "attempt", "strive", "endeavour", "endeavor", "want", "wish", "hope", "aim",
+                     "plan", "intend", "continue", "begin", "start", "decide", "move"}
+REPORTING = {"say", "tell", "state", "announce", "add", "note", "report", "claim", "write", "comment", "told"}
+
+
+def noun_entry(noun, lex) -> tuple[str, EventType | None]:
+    """The lexicon entry of an event noun, a compound first: ``hunger strike`` before ``strike``."""
+    lemma = noun.lemma_.lower()
+    for c in noun.children:
+        if c.dep_ in {"compound", "amod"} and c.i == noun.i - 1:
+            key = f"{c.lemma_.lower()} {lemma}"
+            if key in lex.nouns:
+                return key, lex.nouns[key]
+    return lemma, lex.nouns.get(lemma)
+
+
+PARTITIVES = {"part", "parts", "most", "some", "much", "half", "rest", "portion", "all", "bulk"}
+
+
+def _content_noun(dobj, verb_lemma: str, lex):
+    """``captured part of a stronghold``, ``gave 5 million dollars of aid``: the noun after ``of``
+    says what the act is about when the object itself is a quantity."""
+    inner = next((g for c in dobj.children if c.dep_ == "prep" and c.lower_ == "of"
+                  for g in c.children if g.dep_ == "pobj" and g.pos_ == "NOUN"), None)
+    if inner is None:
+        return dobj
+    if dobj.lemma_.lower() in PARTITIVES:
+        return inner
+    own = f"{verb_lemma}|{dobj.lemma_.lower()}" in lex.verbs or noun_entry(dobj, lex)[1] is not None
+    inner_known = f"{verb_lemma}|{inner.lemma_.lower()}" in lex.verbs or noun_entry(inner, lex)[1] is not None
+    return inner if inner_known and not own else dobj
+
+
+def event_type(verb, lex) -> tuple[EventType | None, str, object]:
+    """The most specific lexicon entry for a verb and the relation string it yields.
+
+    Returns (type, relation, event noun or None)."""
+    lemma = verb.lemma_.lower()
+    prt = next((c.lower_ for c in verb.children if c.dep_ == "prt"), "")
+    # a direct object tagged as a verb is a noun the tagger misread ("meet hostage-takers demands")
+    dobj = next((c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}
+                 and (c.pos_ == "NOUN" or (c.dep_ == "dobj" and c.pos_ == "VERB"))), None)
+    if dobj is not None:
+        dobj = _content_noun(dobj, lemma, lex)
+    named = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "PROPN"), None)
+    if dobj is None and named is not None and f"{lemma}|{named.lemma_.lower()}" in lex.verbs:
+        # "blocked the Europe Bridge": a named object still says what kind of thing it is
+        return lex.verbs[f"{lemma}|{named.lemma_.lower()}"], f"{lemma} {named.lemma_.lower()}", None
+    # "signed a statement on Wednesday": a preposition that introduces a date is no particle
+    preps = [c.lower_ for c in verb.children if c.dep_ == "prep"
+             and not any(g.dep_ == "pobj" and g.ent_type_ in {"DATE", "TIME"} for g in c.children)]
+    if prt and f"{lemma} {prt}" in lex.verbs:
+        return lex.verbs[f"{lemma} {prt}"], f"{lemma} {prt}", None
+    if dobj is not None:
+        noun = dobj.lemma_.lower()
+        if f"{lemma}|{noun}" in lex.verbs:
+            return lex.verbs[f"{lemma}|{noun}"], f"{lemma} {noun}", dobj
+        key, entry = noun_entry(dobj, lex)
+        if entry is not None and lemma in lex.undergoing_verbs:
+            # "China must face tariff penalties (from the US)": China is the target, a "from" names the source
+            return replace(entry, reverse=True), key, dobj
+        if (lemma in lex.light_verbs or lemma not in lex.verbs) and entry is not None:
+            return entry, f"{lemma} {key}", dobj
+    for p in preps:
+        if f"{lemma} {p}" in lex.verbs:
+            return lex.verbs[f"{lemma} {p}"], f"{lemma} {p}", None
+    if lemma in lex.verbs:
+        return lex.verbs[lemma], lemma, None
+    return None, lemma, None
+
+
+def governed_by_event(verb, lex) -> bool:
+    """``threatened to attack``: the governing verb is the event, unless it only says that the act
+    was tried, planned or wanted (``sought to isolate``), which lets the act through."""
+    head = verb.head
+    return verb.dep_ in {"xcomp", "ccomp"} and head.pos_ == "VERB" and head.i != verb.i and (
+        event_type(head, lex)[0] is not None and head.lemma_.lower() not in REPORTING | TRANSPARENT_HEADS
+    )
+
+
+def governs_event(verb, lex) -> bool:
+    """A verb of trying or wanting whose complement is itself an event carries no event of its own."""
+    return verb.lemma_.lower() in TRANSPARENT_HEADS and any(
+        c.dep_ == "xcomp" and c.pos_ == "VERB" and event_type(c, lex)[0] is not None for c in verb.children)
