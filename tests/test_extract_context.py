@@ -130,3 +130,14 @@ def test_office_holder_names_ner_mistyped_are_people(read):
 def test_a_description_finds_its_person_through_the_knowledge_base_role(read):
     r = read("Erdoğan refused to meet Bolton, leaving the US national security adviser to hold talks with Ibrahim Kalin.")
     assert any(m["participants"] == {"Bolton", "Ibrahim Kalin"} for m in meetings(r))
+
+
+def test_a_country_name_before_an_ambiguous_institution_owns_it(read):
+    r = read("The US Congress agreed to lift embargoes on sales to Iran.")
+    assert names(r)["Congress"].country == "USA"
+    assert names(r)["Congress"].country_source == ""  # stated, not inferred
+
+
+def test_an_administrative_unit_lies_in_the_scene_country(read):
+    r = read("Sudan lifted a state of emergency in West Darfur State.")
+    assert names(r)["West Darfur State"].country == "SDN"

@@ -365,8 +365,9 @@ def _country_before(sdoc, start: int, lex: Lexicon) -> str:
         if ent is not None and ent.label_ in {"GPE", "NORP"}:
             return gaz.country(clean_surface(ent.text))
         return ""
-    if i >= 0 and name_key(sdoc[i].text) not in gaz.ambiguous:
-        return gaz.demonym(sdoc[i].text)
+    if i >= 0 and (name_key(sdoc[i].text) not in gaz.ambiguous or sdoc[i].ent_type_ == "GPE"):
+        # "Iraqi parliament", "the US Congress": a nationality or a country name as modifier
+        return gaz.demonym(sdoc[i].text) or (gaz.country(sdoc[i].text) if sdoc[i].ent_type_ == "GPE" else "")
     return ""
 
 
