@@ -262,3 +262,14 @@ def test_speakers_telling_of_their_own_act_accuse_nobody(read):
 def test_a_date_preposition_is_no_particle(read):
     r = read("Xi Jinping and Vladimir Putin signed a joint statement on Wednesday.")
     assert {s.relation for s in r.statements} == {"sign"}
+
+
+def test_unnamed_protesters_count_to_where_they_protest(read):
+    t = triples(read("Prisoners rioted at a jail in Dili on Monday."))
+    assert any(s == "Timor-Leste" and c == "PROTEST" for s, c, _, _ in t)
+    assert not read("Students protested on Monday.").statements  # nowhere named: nobody to count them to
+
+
+def test_a_lemma_cut_short_is_mended(read):
+    r = read("Swedish activists staged a protest against Norway.")
+    assert {(s.relation, s.category) for s in r.statements} >= {("stage protest against", "PROTEST")}

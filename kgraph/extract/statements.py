@@ -115,6 +115,12 @@ def verbal_statements(ctx: DocContext, chunk: int, sent, recent: list[Statement]
             subjects = place_country(ctx, chunk, verb)
             guessed = 0.4
             relation = f"{relation} (perpetrator unknown)"
+        if not subjects and etype.category == "PROTEST" and any(t.tag_ in {"NNS", "NNPS"} for t in subj_tokens) \
+                and not any(ctx.mention(chunk, x) is not None for t in subj_tokens for x in t.subtree):
+            # "Prisoners rioted at a jail in Dili", "refugees continued a hunger strike": unnamed
+            # protesters are counted to the country where they protest
+            home = place_country(ctx, chunk, verb) or ([(f"country:{ctx.scene}", "country")] if ctx.scene else [])
+            subjects, guessed = home, 0.4
         if not subjects and not passive and main:
             subjects = nearest_actor(ctx, chunk, verb, left=True, exclude={k for k, _, _ in objects})
             guessed = 0.5

@@ -45,11 +45,20 @@ def _content_noun(dobj, verb_lemma: str, lex):
     return inner if inner_known and not own else dobj
 
 
+def verb_lemma(verb, lex) -> str:
+    """The verb's lemma, mended where the lemmatizer cuts a final e ("staged" -> "stag")."""
+    lemma = verb.lemma_.lower()
+    if lemma in lex.verbs or lemma in lex.light_verbs or not verb.lower_.startswith(f"{lemma}e"):
+        return lemma
+    mended = f"{lemma}e"
+    return mended if mended in lex.verbs or mended in lex.light_verbs else lemma
+
+
 def event_type(verb, lex) -> tuple[EventType | None, str, object]:
     """The most specific lexicon entry for a verb and the relation string it yields.
 
     Returns (type, relation, event noun or None)."""
-    lemma = verb.lemma_.lower()
+    lemma = verb_lemma(verb, lex)
     prt = next((c.lower_ for c in verb.children if c.dep_ == "prt"), "")
     # a direct object tagged as a verb is a noun the tagger misread ("meet hostage-takers demands")
     dobj = next((c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}
