@@ -56,6 +56,8 @@ class Lexicon:
     nouns: dict[str, EventType] = field(default_factory=dict)
     light_verbs: frozenset[str] = frozenset()
     undergoing_verbs: frozenset[str] = frozenset()  # "face sanctions": the subject receives the noun's event
+    stative_participles: frozenset[str] = frozenset()  # "is opposed to": a stance of the subject, not a passive
+    generic_event_heads: frozenset[str] = frozenset()  # "mediation effort": the modifier names the event
     meeting_verbs: dict[str, str] = field(default_factory=dict)  # lemma -> mode
     meeting_nouns: dict[str, str] = field(default_factory=dict)
     object_participant_verbs: frozenset[str] = frozenset()
@@ -136,6 +138,8 @@ def load_lexicon(data_dir: str | None = None) -> Lexicon:
         nouns=_event_types(events.get("nouns", {})),
         light_verbs=frozenset(events.get("light_verbs", [])),
         undergoing_verbs=frozenset(events.get("undergoing_verbs", [])),
+        stative_participles=frozenset(events.get("stative_participles", [])),
+        generic_event_heads=frozenset(events.get("generic_event_heads", [])),
         meeting_verbs={k.lower(): v for k, v in meetings.get("verbs", {}).items() if not k.startswith("_")},
         meeting_nouns={k.lower(): v for k, v in meetings.get("nouns", {}).items() if not k.startswith("_")},
         object_participant_verbs=frozenset(meetings.get("object_participant_verbs", [])),

@@ -273,3 +273,14 @@ def test_unnamed_protesters_count_to_where_they_protest(read):
 def test_a_lemma_cut_short_is_mended(read):
     r = read("Swedish activists staged a protest against Norway.")
     assert {(s.relation, s.category) for s in r.statements} >= {("stage protest against", "PROTEST")}
+
+
+def test_a_stance_participle_keeps_its_subject_as_actor(read):
+    assert ("Israel", "REJECT", "France", False) in triples(read("Israel is opposed to French mediation."))
+    assert ("France", "REJECT", "Israel", False) in triples(read("Israel was opposed by France."))
+
+
+def test_a_generic_event_head_takes_its_event_from_the_modifier(read):
+    t = triples(read("Qatar launched a mediation effort between the Emirates and Saudi Arabia."))
+    assert ("Qatar", "CONSULT", "Saudi Arabia", False) in t
+    assert not read("Qatar launched a new effort on Saturday.").statements

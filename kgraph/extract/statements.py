@@ -33,7 +33,7 @@ from kgraph.extract.triggers import (
 )
 from kgraph.records import Statement
 
-OBJECT_PREPS = {"with", "on", "to", "against", "toward", "towards", "into", "at", "for", "from", "over", "upon"}
+OBJECT_PREPS = {"with", "on", "to", "against", "toward", "towards", "into", "at", "for", "from", "over", "upon", "between"}
 HEDGES = {"could", "might", "may", "should"}
 DROP_PREP_IN_RELATION = {"with"}  # "meet with X" is "meet"
 # Nominal events need a possessor/modifier subject; these preps give their object.
@@ -93,9 +93,15 @@ def verbal_statements(ctx: DocContext, chunk: int, sent, recent: list[Statement]
             continue  # "threatened to cut off supplies": the governing verb carries the event
         subj_tokens = syntax.subjects(verb)
         passive = bool(syntax.passive_objects(verb)) and not any(c.dep_ in syntax.SUBJ for c in verb.children)
+        stative = passive and verb.lemma_.lower() in lex.stative_participles and not any(
+            c.dep_ == "agent" for c in verb.children)
+        if stative:
+            subj_tokens, passive = syntax.passive_objects(verb), False  # "Israel is opposed to French mediation"
         subjects = [a for t in subj_tokens for a in ctx.actors(chunk, t, as_agent=True)]
         subjects = [s for s in subjects if s[1] != "location"]
         objects = _objects(ctx, chunk, verb, noun, frozenset(k for k, _ in subjects))
+        if stative:
+            objects = [o for o in objects if o[0] not in {k for k, _ in subjects}]
         if verb.lemma_.lower() in TOPIC_VERBS:
             objects = [o for o in objects if o[2] == "with"]  # "discussed aid to Ukraine": topics
         elif etype.category == "CONSULT":

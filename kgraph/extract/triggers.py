@@ -25,6 +25,8 @@ def noun_entry(noun, lex) -> tuple[str, EventType | None]:
             key = f"{c.lemma_.lower()} {lemma}"
             if key in lex.nouns:
                 return key, lex.nouns[key]
+            if lemma in lex.generic_event_heads and c.lemma_.lower() in lex.nouns:
+                return c.lemma_.lower(), lex.nouns[c.lemma_.lower()]  # "a mediation effort" is a mediation
     return lemma, lex.nouns.get(lemma)
 
 
