@@ -182,3 +182,19 @@ def test_talks_scheduled_for_a_weekday_then_postponed_are_the_planned_talks_canc
 def test_office_holder_surnames_ner_calls_places_are_people(read):
     (m,) = meetings(read("The talks between Modi and Biden were postponed."))
     assert m["participants"] == {"Modi", "Biden"} and m["status"] == "cancelled"
+
+
+def test_whoever_a_visitor_meets_there_belongs_to_the_country_visited(read):
+    r = read("President Ilves of Estonia visited Lima on Monday and held talks with Mayor Ana Ruiz.")
+    ruiz = next(e for e in r.entities if e.name == "Ana Ruiz")
+    assert ruiz.country == "PER" and ruiz.country_source == ""  # read from the visit, not guessed from the scene
+    ilves = next(e for e in r.entities if e.name == "Ilves")
+    assert ilves.country == "EST"
+
+
+def test_victims_of_a_named_attacker_count_to_where_they_fell(read):
+    from helpers_extract import triples
+
+    t = triples(read("Four children were killed in Israeli tank shelling in the Gaza Strip."))
+    assert ("Israel", "ASSAULT", "Palestine", False) in t
+    assert ("Israel", "ASSAULT", "Israel", False) not in t

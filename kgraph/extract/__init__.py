@@ -169,13 +169,16 @@ def _cluster_countries(mentions: list[Mention], learnt: dict[str, str]) -> dict[
 
 
 def _infer_host_countries(meetings, country_of: dict[str, str], learnt: dict[str, str]) -> None:
-    """The host a visitor travels to meet belongs to the country visited, unless the text says otherwise."""
+    """The host a visitor travels to meet belongs to the country visited, unless the text says otherwise;
+    so does anyone a visitor meets there ("held talks with President Suleiman during a visit to Beirut")."""
     for mm in meetings:
         place_country = mm.place.split(":", 1)[1] if mm.place.startswith("country:") else country_of.get(mm.place, "")
         if not place_country:
             continue
+        visited = any(role == "visitor" for _, role in mm.participants.values())
         for key, (neg, role) in mm.participants.items():
-            if role == "host" and not neg and key.startswith("person:") and key not in country_of:
+            hosting = role == "host" or (visited and role == "")
+            if hosting and not neg and key.startswith("person:") and key not in country_of:
                 learnt.setdefault(key, place_country)
                 country_of[key] = place_country
 

@@ -111,7 +111,7 @@ def verbal_statements(ctx: DocContext, chunk: int, sent, recent: list[Statement]
         guessed = 1.0
         reciprocal = False
         main = main_clause(verb)
-        if not subjects and etype.category in UNATTRIBUTED and main and not objects and passive and human_victim(verb):
+        if etype.category in UNATTRIBUTED and main and not objects and passive and human_victim(verb):
             # "a journalist has been killed in a car bomb explosion in Beirut": the victims, named by
             # no country, are counted to the country where it happened
             objects = [(k, kind, "") for k, kind in place_country(ctx, chunk, verb)]
