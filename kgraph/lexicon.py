@@ -58,6 +58,7 @@ class Lexicon:
     undergoing_verbs: frozenset[str] = frozenset()  # "face sanctions": the subject receives the noun's event
     stative_participles: frozenset[str] = frozenset()  # "is opposed to": a stance of the subject, not a passive
     generic_event_heads: frozenset[str] = frozenset()  # "mediation effort": the modifier names the event
+    joint_activity_nouns: frozenset[str] = frozenset()  # "war games" held together are cooperation
     meeting_verbs: dict[str, str] = field(default_factory=dict)  # lemma -> mode
     meeting_nouns: dict[str, str] = field(default_factory=dict)
     object_participant_verbs: frozenset[str] = frozenset()
@@ -140,6 +141,7 @@ def load_lexicon(data_dir: str | None = None) -> Lexicon:
         undergoing_verbs=frozenset(events.get("undergoing_verbs", [])),
         stative_participles=frozenset(events.get("stative_participles", [])),
         generic_event_heads=frozenset(events.get("generic_event_heads", [])),
+        joint_activity_nouns=frozenset(events.get("joint_activity_nouns", [])),
         meeting_verbs={k.lower(): v for k, v in meetings.get("verbs", {}).items() if not k.startswith("_")},
         meeting_nouns={k.lower(): v for k, v in meetings.get("nouns", {}).items() if not k.startswith("_")},
         object_participant_verbs=frozenset(meetings.get("object_participant_verbs", [])),

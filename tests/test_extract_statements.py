@@ -284,3 +284,15 @@ def test_a_generic_event_head_takes_its_event_from_the_modifier(read):
     t = triples(read("Qatar launched a mediation effort between the Emirates and Saudi Arabia."))
     assert ("Qatar", "CONSULT", "Saudi Arabia", False) in t
     assert not read("Qatar launched a new effort on Saturday.").statements
+
+
+def test_coordinated_nationalities_are_each_an_actor(read):
+    t = triples(read("US and British activists staged a protest against China."))
+    assert ("United States", "PROTEST", "China", False) in t and ("United Kingdom", "PROTEST", "China", False) in t
+
+
+def test_exercises_held_together_are_cooperation_but_alone_a_show_of_force(read):
+    t = triples(read("Russia and China held joint naval exercises."))
+    assert ("Russia", "COOPERATE", "China", False) in t
+    t = triples(read("Russia held war games near Ukraine."))
+    assert ("Russia", "MOBILIZE", "Ukraine", False) in t and not any(c == "COOPERATE" for _, c, _, _ in t)

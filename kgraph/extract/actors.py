@@ -231,6 +231,20 @@ class DocContext:
                 return list(reversed(seen))
         return []
 
+    def _nationalities(self, chunk: int, token) -> list[tuple[str, str]]:
+        """``French and Egyptian warships``, ``US and Russian negotiators``: a group noun with
+        coordinated nationalities stands for each of those countries."""
+        if token.pos_ != "NOUN" or token.tag_ not in {"NNS", "NNPS"}:
+            return []
+        found: list[tuple[str, str]] = []
+        for c in token.children:
+            if c.dep_ in {"amod", "compound", "nmod"} and c.conjuncts:
+                for t in sorted([c, *c.conjuncts], key=lambda x: x.i):
+                    m = self.mention(chunk, t)
+                    if m is not None and m.kind == "country" and (m.cluster, "country") not in found:
+                        found.append((m.cluster, "country"))
+        return found if len(found) >= 2 else []
+
     def _coordinated_antecedent(self, chunk: int, token) -> list[tuple[str, str]]:
         """``Xi and Putin signed a statement after their talks``: a plural pronoun takes the nearest
         coordinated subject (this sentence before it, then the previous one); nothing otherwise."""
@@ -252,7 +266,7 @@ class DocContext:
 
     def actors(self, chunk: int, token, as_agent: bool = True, exclude: frozenset = frozenset()) -> list[tuple[str, str]]:
         """Actors of a token and of its conjuncts (``Kerry and Lavrov``), minus stolen subjects."""
-        grouped = self.group(chunk, token) or self._coordinated_antecedent(chunk, token)
+        grouped = self.group(chunk, token) or self._coordinated_antecedent(chunk, token) or self._nationalities(chunk, token)
         if grouped:
             return grouped
         for c in token.children:  # "foreign ministers from the three countries", "... from Russia, Iran and Turkey"

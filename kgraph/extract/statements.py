@@ -31,6 +31,7 @@ from kgraph.extract.triggers import (
     governs_event,
     noun_entry,
 )
+from kgraph.lexicon import EventType
 from kgraph.records import Statement
 
 OBJECT_PREPS = {"with", "on", "to", "against", "toward", "towards", "into", "at", "for", "from", "over", "upon", "between"}
@@ -132,6 +133,9 @@ def verbal_statements(ctx: DocContext, chunk: int, sent, recent: list[Statement]
             guessed = 0.5
         if not subjects:
             continue
+        if len(subjects) > 1 and not objects and noun is not None and noun_entry(noun, lex)[0] in lex.joint_activity_nouns:
+            # "French and Egyptian warships launched war games": exercises held together are cooperation
+            etype = EventType("COOPERATE", "062", etype.confidence)
         if not objects:
             objects, factor, reciprocal = missing_target(ctx, chunk, verb, etype, subjects, recent, main)
             guessed *= factor
