@@ -296,3 +296,9 @@ def test_exercises_held_together_are_cooperation_but_alone_a_show_of_force(read)
     assert ("Russia", "COOPERATE", "China", False) in t
     t = triples(read("Russia held war games near Ukraine."))
     assert ("Russia", "MOBILIZE", "Ukraine", False) in t and not any(c == "COOPERATE" for _, c, _, _ in t)
+
+
+def test_returning_somewhere_is_travel_but_returning_something_a_retreat(read):
+    t = triples(read("Russian negotiators return to Geneva this week for talks."))
+    assert ("Russia", "CONSULT", "Geneva", False) in t and not any(c == "RETREAT" for _, c, _, _ in t)
+    assert ("Russia", "RETREAT", "Japan", False) in triples(read("Russia returned the territory to Japan."))
