@@ -66,6 +66,7 @@ class Lexicon:
     cancelled_cues: frozenset[str] = frozenset()
     titles: dict[str, str] = field(default_factory=dict)  # lowercase title -> display
     honorifics: frozenset[str] = frozenset()
+    family_first: frozenset[str] = frozenset()  # "Wang Yi": the family name comes first
     gender_cues: dict[str, str] = field(default_factory=dict)
     head_of_state: frozenset[str] = frozenset()
     person_nouns: frozenset[str] = frozenset()
@@ -150,6 +151,7 @@ def load_lexicon(data_dir: str | None = None) -> Lexicon:
         titles=title_map,
         max_title_words=max((len(t.split()) for t in title_map), default=1),
         honorifics=frozenset(h.lower().rstrip(".") for h in titles.get("honorifics", [])),
+        family_first=frozenset(titles.get("family_name_first", [])),
         gender_cues={k.lower().rstrip("."): v for k, v in titles.get("gender", {}).items()},
         head_of_state=frozenset(titles.get("head_of_state", [])),
         person_nouns=frozenset(titles.get("person_descriptions", [])),

@@ -14,3 +14,20 @@ def compatible_first(a: str, b: str) -> bool:
     if len(a) == 1 or len(b) == 1:
         return a[0] == b[0]
     return a == b or (a[:4] == b[:4] and abs(len(a) - len(b)) <= 1)
+
+
+def family_name_first(words: list[str], family_first: frozenset) -> bool:
+    """``Wang Yi``, ``Xi Jinping``, ``Moon Jae-in``: an East Asian name whose family name comes first.
+
+    >>> family_name_first(["Wang", "Yi"], frozenset({"wang"}))
+    True
+    >>> family_name_first(["Moon", "Jae-in"], frozenset())
+    True
+    >>> family_name_first(["John", "Kerry"], frozenset({"wang"}))
+    False
+    """
+    if len(words) not in {2, 3}:
+        return False
+    given = words[1]
+    hyphenated = len(words) == 2 and "-" in given and given.split("-", 1)[1][:1].islower()
+    return words[0].lower() in family_first or hyphenated

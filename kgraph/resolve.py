@@ -119,7 +119,9 @@ def _first_name(e: Entity) -> str:
     suffix = words[-1].lower().rstrip(".") if len(words) > 2 and words[-1].lower().rstrip(".") in NAME_SUFFIXES else ""
     if len(words) < 2:
         return ""
-    first = words[0].lower().rstrip(".")
+    surname = e.key.split(":")[1] if e.key.count(":") >= 2 else ""
+    given = words[1] if slug(words[0]) == surname else words[0]  # "Wang Yi": the family name came first
+    first = given.lower().rstrip(".")
     return f"{first} {suffix}" if suffix else first
 
 

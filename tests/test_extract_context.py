@@ -141,3 +141,17 @@ def test_a_country_name_before_an_ambiguous_institution_owns_it(read):
 def test_an_administrative_unit_lies_in_the_scene_country(read):
     r = read("Sudan lifted a state of emergency in West Darfur State.")
     assert names(r)["West Darfur State"].country == "SDN"
+
+
+def test_an_east_asian_family_name_comes_first(read):
+    r = read("Foreign Minister Wang Yi met Senator Arno Lind. Mr. Wang said the talks were useful.")
+    wang = names(r)["Wang Yi"]
+    assert wang.mentions == 2 and "Wang" in wang.aliases
+    r = read("Senator John Kerry met Mr. John on Monday.")  # a Western name keeps its surname last
+    assert names(r)["John Kerry"].mentions == 1
+
+
+def test_a_first_name_ner_left_out_rejoins_the_name(read):
+    r = read("BEIJING — Secretary of State Antony J. Blinken met Wang Yi on Friday.")
+    assert "Antony J. Blinken" in names(r)
+    assert not any(e.kind == "organization" and e.name == "State" for e in r.entities)

@@ -198,3 +198,36 @@ def test_victims_of_a_named_attacker_count_to_where_they_fell(read):
     t = triples(read("Four children were killed in Israeli tank shelling in the Gaza Strip."))
     assert ("Israel", "ASSAULT", "Palestine", False) in t
     assert ("Israel", "ASSAULT", "Israel", False) not in t
+
+
+def test_the_two_sides_are_the_people_not_their_nationality_or_topic(read):
+    r = read("Senator Arno Lind met China's foreign minister, Wang Yi, in Beijing on Friday to ease tensions over "
+             "trade and Taiwan. The two sides discussed export controls.")
+    (m,) = meetings(r)
+    assert m["participants"] == {"Arno Lind", "Wang Yi"}
+
+
+def test_a_later_month_is_planned_an_earlier_one_held(read):
+    r = read("The Kremlin said that President Ilves would visit China in December.")
+    (m,) = meetings(r)
+    assert m["status"] == "planned"
+
+
+def test_an_anaphor_prefers_this_years_meeting_over_an_old_one(read):
+    r = read("On Friday, President Ilves met Chancellor Weber in Tallinn. Last year, Chancellor Weber held talks with "
+             "Prime Minister Anna Berg in Oslo. Russia did not attend the talks.", date="2024-04-26")
+    friday = next(m for m in meetings(r) if m["place"] == "Tallinn")
+    assert friday["denied"] == {"Russia"}
+
+
+def test_a_visit_by_someone_names_the_visitor(read):
+    r = read("A visit to Beijing by Defense Secretary Lloyd Austin is planned for May.")
+    (m,) = meetings(r)
+    assert "Lloyd Austin" in m["participants"] and m["place"] == "Beijing"
+
+
+def test_a_held_anaphor_is_not_the_cancelled_visit(read):
+    r = read("On Friday, President Ilves met Chancellor Weber in Tallinn. A planned visit to Oslo by Chancellor Weber "
+             "was cancelled. Russia did not attend the talks.", date="2024-04-26")
+    friday = next(m for m in meetings(r) if m["place"] == "Tallinn")
+    assert friday["denied"] == {"Russia"}

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from kgraph.extract.context import nationality_of_person
 from kgraph.extract.coref import pronoun_kind, resolve_pronoun
 from kgraph.extract.mentions import Mention
 from kgraph.extract.syntax import stolen_subject, subjects
@@ -25,6 +26,7 @@ GROUP_KINDS = {  # plural heads that refer back to several actors, and the kinds
     "country": {"country"}, "nation": {"country"}, "government": {"country"}, "state": {"country"},
     "neighbour": {"country"}, "neighbor": {"country"}, "power": {"country"}, "ally": {"country", "person"},
 }
+TOPIC_PREPS = {"about", "over", "regarding", "concerning", "on"}
 LOCATIVE_PREPS = {"in", "at", "to", "from", "near", "into", "across", "around", "outside", "inside", "within",
                   "via", "through", "toward", "towards", "throughout", "over", "for", "on"}
 MODIFIER_DEPS = ("poss", "compound", "amod", "nmod")
@@ -214,14 +216,20 @@ class DocContext:
         if not n:
             return []
         here = self.sent_index(chunk, token)
+        people = [p for p in self.mentions if p.kind == "person" and p.country]
         seen: list[tuple[str, str]] = []
         for m in sorted(self.mentions, key=lambda m: (m.sent_index, m.start), reverse=True):
             if not (here - 2 <= m.sent_index <= here) or (m.sent_index == here and m.start >= token.i):
                 continue
             doc = self.chunks[m.chunk].sdoc
             head = doc[m.end - 1]
-            if head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPS:
-                continue  # "his intervention in Ukraine": a setting, not a side
+            first = head
+            while first.dep_ == "conj" and first.head.i != first.i:
+                first = first.head
+            if first.dep_ == "pobj" and first.head.lower_ in LOCATIVE_PREPS | TOPIC_PREPS:
+                continue  # "his intervention in Ukraine", "tensions over trade and Taiwan": not a side
+            if m.kind == "country" and nationality_of_person(m, people):
+                continue  # "China's foreign minister, Wang Yi": the side is the minister
             key, kind = m.cluster, m.kind
             if head.dep_ in {"compound", "poss"} and head.head.lemma_.lower() in self.lex.actor_heads:
                 key, kind = self.actor(m.chunk, head.head)  # "the Obama administration" is a side: the US

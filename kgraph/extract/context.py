@@ -47,14 +47,16 @@ def scene_country(mentions: list[Mention]) -> str:
     people = [m for m in mentions if m.kind == "person" and m.country]
     found = set()
     for m in mentions:
-        if m.kind == "country" and m.iso3 and not _nationality_of_person(m, people):
+        if m.kind == "country" and m.iso3 and not nationality_of_person(m, people):
             found.add(m.iso3)
         elif m.kind == "location" and m.country:
             found.add(m.country)
     return found.pop() if len(found) == 1 else ""
 
 
-def _nationality_of_person(c: Mention, people: list[Mention]) -> bool:
+def nationality_of_person(c: Mention, people: list[Mention]) -> bool:
+    """``Russian Foreign Minister Sergey Lavrov``, ``China's foreign minister, Wang Yi``: the
+    country mention only says whose the person is."""
     for p in people:
         if p.chunk != c.chunk or p.sent_index != c.sent_index or p.country != c.iso3:
             continue

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from kgraph.extract.mentions import Mention
 from kgraph.geo import name_key
-from kgraph.names import NAME_SUFFIXES, compatible_first
+from kgraph.names import NAME_SUFFIXES, compatible_first, family_name_first
 from kgraph.lexicon import Lexicon
 
 NAME_PREFIXES = ("al-", "el-", "bin-", "ben-")
@@ -33,6 +33,8 @@ def name_parts(text: str, lex: Lexicon) -> tuple[str, str]:
         suffix = words.pop().lower().rstrip(".")
     if not words:
         return "", ""
+    if family_name_first(words, lex.family_first):  # "Wang Yi" is Mr. Wang
+        return name_key(words[1]), name_key(words[0])
     surname = name_key(words[-1])
     for prefix in NAME_PREFIXES:
         if surname.startswith(prefix) and len(surname) > len(prefix) + 1:

@@ -34,6 +34,8 @@ def compatible(e: MeetingMention, m: MeetingMention, country_of: dict[str, str],
     for planned, other in ((m, e), (e, m)):
         if planned.status == "planned" and other.date and doc_date and other.date < doc_date[: len(other.date)]:
             return False
+    if {e.status, m.status} == {"cancelled", "held"}:
+        return False  # "did not attend the talks" (held) is not the visit that was called off
     if (e.mode == "phone" and m.place) or (m.mode == "phone" and e.place):
         return False  # a phone call has no venue
     if not m.anaphoric and {e.status, m.status} == {"planned", "held"} and not (len(e.date) == 10 and e.date == m.date):
@@ -72,6 +74,10 @@ def merge_mentions(mentions: list[MeetingMention], country_of: dict[str, str], d
         if m.anaphoric and m.mode == "visit":
             # "this trip" looks for a visit, "the summit" for a multilateral meeting
             cands = [e for e in cands if e.mode == m.mode] or cands
+        if cands and m.anaphoric and doc_date:
+            # "did not attend the talks": an anaphor in a news story means this year's event before an
+            # older one mentioned in passing ("last year, Wang held talks in Washington")
+            cands = [e for e in cands if not e.date or e.date[:4] >= doc_date[:4]] or cands
         if cands:
             merge_into(max(cands, key=lambda e: (e.sent_index, e.token)), m, country_of)
         elif not m.anaphoric or m.participants:

@@ -111,6 +111,9 @@ def _status(ctx: DocContext, mm: MeetingMention, t: str, cancel_word: str) -> st
     doc_date = parse_iso(ctx.doc_date)
     if mm.date and doc_date and len(mm.date) == 10:
         return "planned" if mm.date > ctx.doc_date else "held"
+    if mm.date and doc_date and mm.date != ctx.doc_date[: len(mm.date)]:
+        # "would visit China in May" written in April: a later month or year is ahead
+        return "planned" if mm.date > ctx.doc_date[: len(mm.date)] else "held"
     return {"future": "planned", "past": "held"}.get(t, "")
 
 
@@ -246,6 +249,8 @@ def noun_meetings(ctx: DocContext, chunk: int, sent) -> list[MeetingMention]:
                     elif kind in {"person", "organization"} or (kind == "country" and c.dep_ == "poss"):
                         mm.add(key)
         _add_parties(ctx, chunk, syntax.prep_objects(noun, {"with", "between", "of", "among"}), mm, as_agent=False)
+        if mode == "visit":  # "a planned visit by Defense Secretary Lloyd Austin"
+            _add_parties(ctx, chunk, syntax.prep_objects(noun, {"by"}), mm, role="visitor")
         for pobj in syntax.prep_objects(noun, {"to"}):
             for key, kind in ctx.actors(chunk, pobj, as_agent=False):
                 if kind in {"location", "country"} and mode == "visit":

@@ -168,6 +168,15 @@ STANCE_PREFIXES = {"anti", "pro"}
 WHO = {"who", "whom"}
 
 
+def _first_name_left_out(sdoc, start: int, end: int, lex: Lexicon) -> bool:
+    """The proper noun right before a person span belongs to the name when it modifies it and is
+    neither a title word nor part of another entity."""
+    t = sdoc[start - 1]
+    return (t.pos_ == "PROPN" and t.is_alpha and t.text[:1].isupper() and not t.ent_type_
+            and t.dep_ == "compound" and start <= t.head.i < end
+            and t.lower_ not in lex.titles and t.lower_ not in lex.honorifics)
+
+
 def _award(text: str, lex: Lexicon) -> bool:
     """``the US National Medal of Science``, ``the Nobel Peace Prize``: an honour, not an actor."""
     key = f" {name_key(text)} "
@@ -235,6 +244,8 @@ def find_mentions(sdoc, chunk: int, chunk_offset: int, sent_starts: dict[int, in
                 label = "PERSON"
         role = ""
         if label == "PERSON":
+            while start > 0 and _first_name_left_out(sdoc, start, end, lex):
+                start -= 1  # "Secretary of State Antony J. Blinken" tagged "J. Blinken"
             # a title inside the span: "President Obama", "Secretary Kerry"
             words = [t.text for t in sdoc[start:end]]
             for k in range(len(words) - 1, 0, -1):
