@@ -155,3 +155,10 @@ def test_a_first_name_ner_left_out_rejoins_the_name(read):
     r = read("BEIJING — Secretary of State Antony J. Blinken met Wang Yi on Friday.")
     assert "Antony J. Blinken" in names(r)
     assert not any(e.kind == "organization" and e.name == "State" for e in r.entities)
+
+
+def test_a_headline_name_the_article_never_uses_is_dropped(read):
+    r = read("Ilves Meets Weber in Tallinn as Tensions Simmer\n\nPresident Toomas Ilves met Chancellor Karl Weber in "
+             "Tallinn on Friday.")
+    assert "Tensions Simmer" not in names(r)
+    assert {"Toomas Ilves", "Karl Weber"} <= set(names(r))
