@@ -162,3 +162,10 @@ def test_a_headline_name_the_article_never_uses_is_dropped(read):
              "Tallinn on Friday.")
     assert "Tensions Simmer" not in names(r)
     assert {"Toomas Ilves", "Karl Weber"} <= set(names(r))
+
+
+def test_a_description_gives_the_country_after_the_title_or_through_an_institution(read):
+    r = read("Ali Shamkhani, the secretary of Iran's Supreme National Security Council, signed the accord.")
+    assert names(r)["Ali Shamkhani"].country == "IRN"
+    r = read("John Kirby, a White House spokesman, said the talks were useful.")
+    assert names(r)["John Kirby"].country == "USA"

@@ -231,3 +231,18 @@ def test_a_held_anaphor_is_not_the_cancelled_visit(read):
              "was cancelled. Russia did not attend the talks.", date="2024-04-26")
     friday = next(m for m in meetings(r) if m["place"] == "Tallinn")
     assert friday["denied"] == {"Russia"}
+
+
+def test_a_raised_subject_meets(read):
+    r = read("Iran and Saudi Arabia agreed to restore ties. The foreign ministers of the two countries are expected "
+             "to meet next month.")
+    (m,) = meetings(r)
+    assert m["participants"] == {"Iran", "Saudi Arabia"} and m["status"] == "planned"
+
+
+def test_talks_in_a_time_adjunct_were_held_by_the_clause_actors(read):
+    r = read("Iran and Saudi Arabia agreed to restore relations in a deal brokered by China after four days of "
+             "talks in Beijing.")
+    (m,) = meetings(r)
+    assert m["participants"] == {"Iran", "Saudi Arabia", "China"} and m["place"] == "Beijing"
+    assert not meetings(read("The rebels laid down their arms after talks."))

@@ -214,6 +214,27 @@ def verb_meetings(ctx: DocContext, chunk: int, sent) -> list[MeetingMention]:
     return out
 
 
+ADJUNCT_PREPS = {"after", "during", "following", "throughout"}
+
+
+def _adjunct_parties(ctx: DocContext, chunk: int, holders, mm: MeetingMention) -> None:
+    """``Iran and Saudi Arabia agreed ... in a deal brokered by China after four days of talks``:
+    talks named in a time adjunct were held by those who act in the clause (and by the parties of
+    the deal that clause describes)."""
+    for h in holders:
+        if h.dep_ != "pobj" or h.head.lower_ not in ADJUNCT_PREPS:
+            continue
+        gov = h.head.head
+        if gov.pos_ not in {"VERB", "AUX"}:
+            continue
+        _add_parties(ctx, chunk, syntax.subjects(gov), mm)
+        if gov.dep_ == "acl" and gov.head.dep_ == "pobj" and gov.head.head.dep_ == "prep":
+            outer = gov.head.head.head
+            if outer.pos_ in {"VERB", "AUX"}:
+                _add_parties(ctx, chunk, syntax.subjects(outer), mm)
+        return
+
+
 QUANTITY_NOUNS = {"round", "series", "set", "day", "week", "session", "cycle", "part"}
 
 
@@ -311,6 +332,8 @@ def noun_meetings(ctx: DocContext, chunk: int, sent) -> list[MeetingMention]:
                 _place_from(ctx, chunk, gov, PLACE_PREPS, mm)
             _date_from(ctx, gov, t, mm)
         _date_from(ctx, noun, t, mm)
+        if not mm.participants:
+            _adjunct_parties(ctx, chunk, holders, mm)
         dets = {c.lower_ for c in noun.children if c.dep_ in {"det", "poss"}}
         mm.anaphoric = not mm.positive() and bool(dets & ANAPHORIC_DETS)  # "did not attend the meeting"
         mm.status = _status(ctx, mm, t or syntax.tense(noun), _cancel_cue(ctx, noun))

@@ -114,6 +114,25 @@ def _from_description(m: Mention, tokens, lex: Lexicon) -> None:
         named = {gaz.country(t.text) or gaz.demonym(t.text) for t in before} - {""}
         if len(named) <= 1:  # "his Greek, Cypriot and French counterparts" says nothing about one of them
             m.country = _country_of_words(before, lex)
+        after = tokens[max(at, 0) + 1:]
+        if not m.country and after and after[0].lower_ == "of":
+            # "the secretary of Iran's Supreme National Security Council", "the foreign minister of Iran"
+            named = {gaz.country(t.text) or gaz.demonym(t.text) for t in after} - {""}
+            if len(named) == 1:
+                m.country = named.pop()
+        if not m.country:
+            m.country = _organization_country(tokens, lex)  # "a White House spokesman"
+
+
+def _organization_country(tokens, lex: Lexicon) -> str:
+    """The country of a national institution named inside a description (``a White House spokesman``)."""
+    words = [t.text for t in tokens]
+    for n in range(min(5, len(words)), 1, -1):
+        for i in range(len(words) - n + 1):
+            org = lex.organization(" ".join(words[i : i + n]))
+            if org is not None and org.country and not org.ambiguous:
+                return org.country
+    return ""
 
 
 def _from_relative_clause(m: Mention, verb, lex: Lexicon) -> None:

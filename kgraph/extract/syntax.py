@@ -56,6 +56,9 @@ def subjects(verb, _depth: int = 0) -> list:
         controller = [c for c in head.children if c.dep_ == "dobj"]
         if controller:
             return controller  # object control: "invited him to visit Beijing"
+        raised = [c for c in head.children if c.dep_ in PASSIVE_SUBJ]
+        if raised and not any(c.dep_ == "agent" for c in head.children):
+            return raised  # raising: "the ministers are expected to meet next month"
     if verb.dep_ in {"xcomp", "advcl", "conj", "acl"} and head.pos_ in {"VERB", "AUX"}:
         if verb.dep_ == "acl" and head.pos_ != "VERB":
             return []
