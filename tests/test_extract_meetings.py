@@ -246,3 +246,14 @@ def test_talks_in_a_time_adjunct_were_held_by_the_clause_actors(read):
     (m,) = meetings(r)
     assert m["participants"] == {"Iran", "Saudi Arabia", "China"} and m["place"] == "Beijing"
     assert not meetings(read("The rebels laid down their arms after talks."))
+
+
+def test_a_passive_host_verb_names_its_guest(read):
+    (m,) = meetings(read("President Ilves was hosted by Chancellor Weber in Berlin on Monday."))
+    assert m["participants"] == {"Ilves", "Weber"} and m["mode"] == "host"
+
+
+def test_a_product_named_like_a_person_is_no_participant(read):
+    r = read("Chancellor Weber pledged Patriot air defense systems to Ukraine. The two leaders then held a news "
+             "conference with President Ilves.")
+    assert not any(e.name == "Patriot" for e in r.entities)

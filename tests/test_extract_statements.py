@@ -302,3 +302,7 @@ def test_returning_somewhere_is_travel_but_returning_something_a_retreat(read):
     t = triples(read("Russian negotiators return to Geneva this week for talks."))
     assert ("Russia", "CONSULT", "Geneva", False) in t and not any(c == "RETREAT" for _, c, _, _ in t)
     assert ("Russia", "RETREAT", "Japan", False) in triples(read("Russia returned the territory to Japan."))
+
+
+def test_of_phrases_that_are_no_quantity_keep_their_head(read):
+    assert not read("Russia said the deliveries would not change the course of the war.").statements

@@ -160,7 +160,8 @@ def verb_meetings(ctx: DocContext, chunk: int, sent) -> list[MeetingMention]:
                 mm.add(key, negated, "host" if mode == "host" else ("visitor" if mode == "visit" else ""))
         objects = []
         for c in verb.children:
-            if c.dep_ in {"dobj", "dative"} and (lemma in lex.object_participant_verbs or mode == "visit"):
+            # "he was hosted by Macron": the passive subject is the guest
+            if c.dep_ in {"dobj", "dative", "nsubjpass"} and (lemma in lex.object_participant_verbs or mode == "visit"):
                 objects.append(c)
                 direct = ctx.mention(chunk, c) is not None or c.tag_ in {"PRP", "NNS"} or \
                     c.lemma_.lower() in lex.actor_heads or c.lemma_.lower() in lex.person_nouns

@@ -168,6 +168,20 @@ STANCE_PREFIXES = {"anti", "pro"}
 WHO = {"who", "whom"}
 
 
+def _product_name(sdoc, start: int, end: int, lex: Lexicon, confirmed: set[str]) -> bool:
+    """``Patriot air defense systems``: a one-word "person" naming a kind of thing, unless the
+    article or the knowledge base knows the name as a person's (``Obama`` in ``the Obama
+    administration`` modifies an actor, and is known anyway)."""
+    t = sdoc[end - 1]
+    if end - start != 1 or t.dep_ != "compound" or t.head.pos_ != "NOUN":
+        return False
+    head = t.head.lemma_.lower()
+    if head in lex.actor_heads or head in lex.person_nouns or head in lex.titles:
+        return False
+    key = name_key(t.text)
+    return t.text.lower() not in confirmed and key not in lex.leaders_by_surname
+
+
 def _first_name_left_out(sdoc, start: int, end: int, lex: Lexicon) -> bool:
     """The proper noun right before a person span belongs to the name when it modifies it and is
     neither a title word nor part of another entity."""
@@ -264,7 +278,7 @@ def find_mentions(sdoc, chunk: int, chunk_offset: int, sent_starts: dict[int, in
             if start >= end:
                 continue
         text = clean_surface(sdoc[start:end].text)
-        if not plausible_name(text):
+        if not plausible_name(text) or (label == "PERSON" and _product_name(sdoc, start, end, lex, confirmed)):
             continue
         kind, iso3, country, org_name = classify(text, label, lex, known)
         titled = role or (label == "PERSON" and match_title([t.text for t in sdoc[sdoc[start].sent.start:start]], lex))

@@ -30,6 +30,8 @@ def noun_entry(noun, lex) -> tuple[str, EventType | None]:
     return lemma, lex.nouns.get(lemma)
 
 
+MEASURES = {"dollar", "euro", "pound", "ton", "tonne", "kg", "kilogram", "worth", "amount", "package", "shipment",
+            "consignment", "batch", "load", "quantity", "supply", "billion", "million"}
 PARTITIVES = {"part", "parts", "most", "some", "much", "half", "rest", "portion", "all", "bulk"}
 
 
@@ -42,6 +44,9 @@ def _content_noun(dobj, verb_lemma: str, lex):
         return dobj
     if dobj.lemma_.lower() in PARTITIVES:
         return inner
+    counted = dobj.lemma_.lower() in MEASURES or any(c.dep_ == "nummod" for c in dobj.children)
+    if not counted:
+        return dobj  # "change the course of the war" is not about war
     own = f"{verb_lemma}|{dobj.lemma_.lower()}" in lex.verbs or noun_entry(dobj, lex)[1] is not None
     inner_known = f"{verb_lemma}|{inner.lemma_.lower()}" in lex.verbs or noun_entry(inner, lex)[1] is not None
     return inner if inner_known and not own else dobj
