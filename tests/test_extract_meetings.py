@@ -257,3 +257,8 @@ def test_a_product_named_like_a_person_is_no_participant(read):
     r = read("Chancellor Weber pledged Patriot air defense systems to Ukraine. The two leaders then held a news "
              "conference with President Ilves.")
     assert not any(e.name == "Patriot" for e in r.entities)
+
+
+def test_his_counterpart_is_someone_else(read):
+    (m,) = meetings(read("Mr. Lavrov will fly to Ankara on Tuesday for a meeting with his Turkish counterpart."))
+    assert m["participants"] == {"Lavrov", "Turkey"} and m["place"] == "Ankara"

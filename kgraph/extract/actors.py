@@ -150,6 +150,8 @@ class DocContext:
                 for c in token.children:
                     if c.dep_ == dep:
                         key, kind = self.actor(chunk, c, as_agent, _depth + 1)
+                        if key and kind == "person" and dep == "poss" and lemma in self.lex.person_nouns:
+                            continue  # "his Turkish counterpart", "Putin's spokesman": someone else
                         if key:
                             found.append((key, kind))
             # "Saudi and other Gulf state diplomats": an actor modifier beats a place modifier
