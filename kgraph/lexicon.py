@@ -46,8 +46,23 @@ class Organization:
 class Leader:
     name: str
     country: str
-    role: str = ""
+    role: str = ""  # the latest role
     gender: str = ""
+    terms: tuple[tuple[str, int, int], ...] = ()  # (role, from year, to year; 9999 while in office)
+
+    def role_in(self, year: int) -> str:
+        """The role held in ``year``; else the last one taken up before it; else the latest.
+
+        >>> kerry = Leader("John Kerry", "USA", "Special Envoy", "m",
+        ...                (("Secretary of State", 2013, 2017), ("Special Envoy", 2021, 2024)))
+        >>> kerry.role_in(2015), kerry.role_in(2019), kerry.role_in(0)
+        ('Secretary of State', 'Secretary of State', 'Special Envoy')
+        """
+        held = [t for t in self.terms if t[1] <= year <= t[2]]
+        if held:
+            return max(held, key=lambda t: t[1])[0]
+        earlier = [t for t in self.terms if t[1] <= year]
+        return max(earlier, key=lambda t: t[2])[0] if earlier else self.role
 
 
 @dataclass(frozen=True)
@@ -126,7 +141,8 @@ def load_lexicon(data_dir: str | None = None) -> Lexicon:
     for person in leaders_data.get("people", []):
         roles = person.get("roles") or [{}]
         latest = max(roles, key=lambda r: r.get("to") or 9999)
-        leader = Leader(person["name"], person.get("country", ""), latest.get("role", ""), person.get("gender", ""))
+        terms = tuple((r.get("role", ""), int(r.get("from") or 0), int(r.get("to") or 9999)) for r in roles if r.get("role"))
+        leader = Leader(person["name"], person.get("country", ""), latest.get("role", ""), person.get("gender", ""), terms)
         for alias in [person["name"], *person.get("aliases", [])]:
             if len(alias.split()) >= 2:  # a bare surname is too ambiguous to link by itself
                 leaders.setdefault(name_key(alias), leader)

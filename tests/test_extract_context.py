@@ -169,3 +169,8 @@ def test_a_description_gives_the_country_after_the_title_or_through_an_instituti
     assert names(r)["Ali Shamkhani"].country == "IRN"
     r = read("John Kirby, a White House spokesman, said the talks were useful.")
     assert names(r)["John Kirby"].country == "USA"
+
+
+def test_a_knowledge_base_role_is_the_one_held_when_the_article_was_written(read):
+    assert names(read("Mr. Kerry met Mr. Lavrov in Geneva.", date="2015-05-11"))["Kerry"].role == "Secretary of State"
+    assert names(read("Mr. Kerry met Mr. Lavrov in Geneva.", date="2023-01-01"))["Kerry"].role != "Secretary of State"

@@ -201,7 +201,9 @@ def _entities(mentions: list[Mention], ctx: DocContext, sentences, chunks) -> li
             name = orgs[0] if orgs else max(texts, key=lambda t: (len(t.split()) if kind == "person" else 0, texts[t], len(t)))
         countries = Counter(m.country for m in ms if m.country)
         country = countries.most_common(1)[0][0] if countries else ctx.countries.get(key, "")
-        roles = Counter(m.role for m in ms if m.role) or Counter(m.kb_role for m in ms if m.kb_role)
+        year = int(ctx.doc_date[:4]) if ctx.doc_date[:4].isdigit() else 0
+        roles = Counter(m.role for m in ms if m.role) or Counter(
+            (m.kb_leader.role_in(year) if m.kb_leader is not None and year else m.kb_role) for m in ms if m.kb_role)
         role = max(roles, key=lambda r: (roles[r], len(r))) if roles else ""
         prov = []
         for m in ms:

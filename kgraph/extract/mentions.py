@@ -34,6 +34,7 @@ class Mention:
     country: str = ""
     role: str = ""
     kb_role: str = ""  # role from the office-holder knowledge base, used only when the text gives none
+    kb_leader: object = None  # that knowledge-base entry (a Leader), to date the role by the article
     kb_country: str = ""  # country of a surname-only knowledge-base match, used if the article names it
     gender: str = ""
     org_name: str = ""  # canonical organisation name from the lexicon

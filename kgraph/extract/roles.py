@@ -168,10 +168,10 @@ def _from_knowledge_base(m: Mention, lex: Lexicon) -> None:
             # article names that country
             m.kb_country = candidates[0].country
             if len(candidates) == 1:
-                m.kb_role = candidates[0].role
+                m.kb_role, m.kb_leader = candidates[0].role, candidates[0]
                 m.gender = m.gender or candidates[0].gender
         return
     if leader is not None:
         m.country = leader.country
-        m.kb_role = leader.role
+        m.kb_role, m.kb_leader = leader.role, leader
         m.gender = m.gender or leader.gender
