@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 
 from kgraph.geo import Gazetteer, load_gazetteer, name_key
+from kgraph.names import fold_surname
 
 
 def _read(name: str, data_dir: str | None = None) -> dict:
@@ -138,17 +139,23 @@ def load_lexicon(data_dir: str | None = None) -> Lexicon:
         for alias in [name, *info.get("aliases", [])]:
             organizations.setdefault(name_key(alias), org)
     leaders: dict[str, Leader] = {}
+    people = []
     for person in leaders_data.get("people", []):
         roles = person.get("roles") or [{}]
         latest = max(roles, key=lambda r: r.get("to") or 9999)
         terms = tuple((r.get("role", ""), int(r.get("from") or 0), int(r.get("to") or 9999)) for r in roles if r.get("role"))
         leader = Leader(person["name"], person.get("country", ""), latest.get("role", ""), person.get("gender", ""), terms)
+        people.append((person, leader))
         for alias in [person["name"], *person.get("aliases", [])]:
             if len(alias.split()) >= 2:  # a bare surname is too ambiguous to link by itself
                 leaders.setdefault(name_key(alias), leader)
     by_surname: dict[str, list[Leader]] = {}
-    for leader in {id(v): v for v in leaders.values()}.values():
-        by_surname.setdefault(name_key(leader.name.split()[-1]), []).append(leader)
+    for person, leader in people:
+        # the surname ("al-Assad" folded to "assad") and one-word aliases ("Qaddafi") find the person
+        keys = {fold_surname(name_key(leader.name.split()[-1]))}
+        keys |= {fold_surname(name_key(a)) for a in person.get("aliases", []) if len(a.split()) == 1}
+        for key in keys:
+            by_surname.setdefault(key, []).append(leader)
     status = meetings.get("status", {})
     title_map = {k.lower(): v for k, v in titles.get("titles", {}).items()}
     return Lexicon(

@@ -4,6 +4,20 @@ from __future__ import annotations
 
 # Generational suffixes: "Donald Trump Jr." is another person than "Donald Trump".
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+# Arabic particles folded from surnames: "Bashar al-Assad" is "Assad".
+NAME_PREFIXES = ("al-", "el-", "bin-", "ben-")
+
+
+def fold_surname(key: str) -> str:
+    """``al-assad`` -> ``assad`` (a surname key without its particle).
+
+    >>> fold_surname("al-assad"), fold_surname("albright")
+    ('assad', 'albright')
+    """
+    for prefix in NAME_PREFIXES:
+        if key.startswith(prefix) and len(key) > len(prefix) + 1:
+            return key[len(prefix):]
+    return key
 
 
 def compatible_first(a: str, b: str) -> bool:

@@ -174,3 +174,9 @@ def test_a_description_gives_the_country_after_the_title_or_through_an_instituti
 def test_a_knowledge_base_role_is_the_one_held_when_the_article_was_written(read):
     assert names(read("Mr. Kerry met Mr. Lavrov in Geneva.", date="2015-05-11"))["Kerry"].role == "Secretary of State"
     assert names(read("Mr. Kerry met Mr. Lavrov in Geneva.", date="2023-01-01"))["Kerry"].role != "Secretary of State"
+
+
+def test_a_surname_with_a_particle_finds_its_office_holder(read):
+    # "Assad" is "Bashar al-Assad" in the knowledge base: he does not take Iran, the story's one country
+    r = read("Iran has provided military and financial support to the Assad government.")
+    assert names(r)["Assad"].country != "IRN"

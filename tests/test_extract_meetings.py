@@ -262,3 +262,20 @@ def test_a_product_named_like_a_person_is_no_participant(read):
 def test_his_counterpart_is_someone_else(read):
     (m,) = meetings(read("Mr. Lavrov will fly to Ankara on Tuesday for a meeting with his Turkish counterpart."))
     assert m["participants"] == {"Lavrov", "Turkey"} and m["place"] == "Ankara"
+
+
+def test_a_meeting_later_the_same_day_is_planned(read):
+    r = read("Mr. Kerry will travel to Turkey later in the day for a meeting of NATO foreign ministers.",
+             date="2015-05-11")
+    (m,) = meetings(r)
+    assert m["status"] == "planned" and m["date"] == "2015-05-11"
+    (m,) = meetings(read("Mr. Kerry met NATO foreign ministers in Turkey earlier in the day.", date="2015-05-11"))
+    assert m["status"] == "held"
+
+
+def test_the_countries_ministers_came_from_are_the_sides(read):
+    from helpers_extract import triples
+
+    t = triples(read("Foreign ministers from Russia, Iran and Turkey met in Astana. The three countries agreed to "
+                     "set up a monitoring group."))
+    assert ("Iran", "AGREE", "Turkey", False) in t

@@ -228,7 +228,8 @@ class DocContext:
             first = head
             while first.dep_ == "conj" and first.head.i != first.i:
                 first = first.head
-            if first.dep_ == "pobj" and first.head.lower_ in LOCATIVE_PREPS | TOPIC_PREPS:
+            source = first.head.lower_ in {"from", "of"} and first.head.head.lemma_.lower() in self.lex.person_nouns
+            if first.dep_ == "pobj" and first.head.lower_ in LOCATIVE_PREPS | TOPIC_PREPS and not source:
                 continue  # "his intervention in Ukraine", "tensions over trade and Taiwan": not a side
             if m.kind == "country" and nationality_of_person(m, people):
                 continue  # "China's foreign minister, Wang Yi": the side is the minister

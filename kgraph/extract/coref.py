@@ -10,10 +10,9 @@ from __future__ import annotations
 
 from kgraph.extract.mentions import Mention
 from kgraph.geo import name_key
-from kgraph.names import NAME_SUFFIXES, compatible_first, family_name_first
+from kgraph.names import NAME_SUFFIXES, compatible_first, family_name_first, fold_surname
 from kgraph.lexicon import Lexicon
 
-NAME_PREFIXES = ("al-", "el-", "bin-", "ben-")
 MALE = {"he", "him", "his", "himself"}
 FEMALE = {"she", "her", "hers", "herself"}
 NEUTER = {"it", "its", "itself"}
@@ -35,10 +34,7 @@ def name_parts(text: str, lex: Lexicon) -> tuple[str, str]:
         return "", ""
     if family_name_first(words, lex.family_first):  # "Wang Yi" is Mr. Wang
         return name_key(words[1]), name_key(words[0])
-    surname = name_key(words[-1])
-    for prefix in NAME_PREFIXES:
-        if surname.startswith(prefix) and len(surname) > len(prefix) + 1:
-            surname = surname[len(prefix) :]
+    surname = fold_surname(name_key(words[-1]))
     first = name_key(words[0]) if len(words) > 1 else ""
     return (f"{first} {suffix}" if first and suffix else first), surname
 

@@ -108,8 +108,8 @@ def final_status(e: MeetingMention, doc_date: str) -> str:
     """A day-precise date settles planned vs held; otherwise the mentions' tense decides."""
     if e.status == "cancelled":
         return e.status
-    if len(e.date) == 10 and len(doc_date) == 10:
-        return "planned" if e.date > doc_date else "held"
+    if len(e.date) == 10 and len(doc_date) == 10 and not (e.date == doc_date and e.status == "planned"):
+        return "planned" if e.date > doc_date else "held"  # "will travel later in the day" stays planned
     return e.status
 
 

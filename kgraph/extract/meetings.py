@@ -109,7 +109,7 @@ def _status(ctx: DocContext, mm: MeetingMention, t: str, cancel_word: str) -> st
     if cancel_word:
         return "cancelled"
     doc_date = parse_iso(ctx.doc_date)
-    if mm.date and doc_date and len(mm.date) == 10:
+    if mm.date and doc_date and len(mm.date) == 10 and not (mm.date == ctx.doc_date[:10] and t == "future"):
         return "planned" if mm.date > ctx.doc_date else "held"
     if mm.date and doc_date and mm.date != ctx.doc_date[: len(mm.date)]:
         # "would visit China in May" written in April: a later month or year is ahead
