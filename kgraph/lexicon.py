@@ -75,6 +75,8 @@ class Lexicon:
     stative_participles: frozenset[str] = frozenset()  # "is opposed to": a stance of the subject, not a passive
     generic_event_heads: frozenset[str] = frozenset()  # "mediation effort": the modifier names the event
     joint_activity_nouns: frozenset[str] = frozenset()  # "war games" held together are cooperation
+    partitive_nouns: frozenset[str] = frozenset()  # "part of a stronghold": the act is about the stronghold
+    measure_nouns: frozenset[str] = frozenset()  # "5 million dollars of aid": the act is about aid
     meeting_verbs: dict[str, str] = field(default_factory=dict)  # lemma -> mode
     meeting_nouns: dict[str, str] = field(default_factory=dict)
     object_participant_verbs: frozenset[str] = frozenset()
@@ -90,6 +92,7 @@ class Lexicon:
     actor_heads: frozenset[str] = frozenset()  # "government", "officials", ...
     international_words: frozenset[str] = frozenset()  # "International", "World": a body of no one country
     award_words: frozenset[str] = frozenset()  # "Medal", "Prize": an honour, not an actor
+    admin_units: frozenset[str] = frozenset()  # "State", "Province": a place inside one country
     leaders: dict[str, Leader] = field(default_factory=dict)  # name_key of full name/alias -> leader
     leaders_by_surname: dict[str, tuple[Leader, ...]] = field(default_factory=dict)
     gazetteer: Gazetteer = field(default_factory=Gazetteer)
@@ -166,6 +169,8 @@ def load_lexicon(data_dir: str | None = None) -> Lexicon:
         stative_participles=frozenset(events.get("stative_participles", [])),
         generic_event_heads=frozenset(events.get("generic_event_heads", [])),
         joint_activity_nouns=frozenset(events.get("joint_activity_nouns", [])),
+        partitive_nouns=frozenset(events.get("partitive_nouns", [])),
+        measure_nouns=frozenset(events.get("measure_nouns", [])),
         meeting_verbs={k.lower(): v for k, v in meetings.get("verbs", {}).items() if not k.startswith("_")},
         meeting_nouns={k.lower(): v for k, v in meetings.get("nouns", {}).items() if not k.startswith("_")},
         object_participant_verbs=frozenset(meetings.get("object_participant_verbs", [])),
@@ -182,6 +187,7 @@ def load_lexicon(data_dir: str | None = None) -> Lexicon:
         actor_heads=frozenset(orgs.get("government_heads", [])),
         international_words=frozenset(orgs.get("international_name_words", [])),
         award_words=frozenset(orgs.get("award_words", [])),
+        admin_units=frozenset(places.get("admin_unit_words", [])),
         leaders=leaders,
         leaders_by_surname={k: tuple(v) for k, v in by_surname.items()},
         gazetteer=load_gazetteer(countries, places),

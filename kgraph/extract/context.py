@@ -28,8 +28,6 @@ from kgraph.records import Entity
 # ("Russian Foreign Minister Sergey Lavrov") and after it ("Angela Merkel of Germany")
 BEFORE_PERSON = 5
 AFTER_PERSON = 3
-ADMIN_UNITS = {"state", "province", "region", "district", "county", "governorate", "oblast", "prefecture",
-               "municipality", "department", "canton", "emirate", "territory"}
 ORG_BEFORE_PERSON = 4  # "U.N. envoy Staffan de Mistura", "UN Secretary-General Kofi Annan"
 
 
@@ -95,7 +93,7 @@ def _may_take_scene(e: Entity, ms: list[Mention], orgs: list[Mention], scene: st
     if e.kind == "location":
         # a region or sea NER calls LOC ("the Levant", "the Antarctic") may span countries, an
         # administrative unit ("West Darfur State") does not
-        return all(m.label != "LOC" or m.text.split()[-1].lower() in ADMIN_UNITS for m in ms)
+        return all(m.label != "LOC" or m.text.split()[-1].lower() in lex.admin_units for m in ms)
     if e.kind == "organization":
         known = lex.organization(e.name) or next((lex.organization(m.text) for m in ms if lex.organization(m.text)), None)
         if known is not None:

@@ -30,11 +30,6 @@ def noun_entry(noun, lex) -> tuple[str, EventType | None]:
     return lemma, lex.nouns.get(lemma)
 
 
-MEASURES = {"dollar", "euro", "pound", "ton", "tonne", "kg", "kilogram", "worth", "amount", "package", "shipment",
-            "consignment", "batch", "load", "quantity", "supply", "billion", "million"}
-PARTITIVES = {"part", "parts", "most", "some", "much", "half", "rest", "portion", "all", "bulk"}
-
-
 def _content_noun(dobj, verb_lemma: str, lex):
     """``captured part of a stronghold``, ``gave 5 million dollars of aid``: the noun after ``of``
     says what the act is about when the object itself is a quantity."""
@@ -42,9 +37,9 @@ def _content_noun(dobj, verb_lemma: str, lex):
                   for g in c.children if g.dep_ == "pobj" and g.pos_ == "NOUN"), None)
     if inner is None:
         return dobj
-    if dobj.lemma_.lower() in PARTITIVES:
+    if dobj.lemma_.lower() in lex.partitive_nouns:
         return inner
-    counted = dobj.lemma_.lower() in MEASURES or any(c.dep_ == "nummod" for c in dobj.children)
+    counted = dobj.lemma_.lower() in lex.measure_nouns or any(c.dep_ == "nummod" for c in dobj.children)
     if not counted:
         return dobj  # "change the course of the war" is not about war
     own = f"{verb_lemma}|{dobj.lemma_.lower()}" in lex.verbs or noun_entry(dobj, lex)[1] is not None
