@@ -180,3 +180,9 @@ def test_a_surname_with_a_particle_finds_its_office_holder(read):
     # "Assad" is "Bashar al-Assad" in the knowledge base: he does not take Iran, the story's one country
     r = read("Iran has provided military and financial support to the Assad government.")
     assert names(r)["Assad"].country != "IRN"
+
+
+def test_a_newspaper_cited_is_not_of_the_storys_country_but_a_court_is(read):
+    r = read("The Supreme Court blocked the law, The Guardian reported from Warsaw.")
+    assert names(r)["Supreme Court"].country == "POL"
+    assert names(r)["The Guardian"].country != "POL"

@@ -28,7 +28,8 @@ from kgraph.records import Entity
 # ("Russian Foreign Minister Sergey Lavrov") and after it ("Angela Merkel of Germany")
 BEFORE_PERSON = 5
 AFTER_PERSON = 3
-ORG_BEFORE_PERSON = 4  # "U.N. envoy Staffan de Mistura", "UN Secretary-General Kofi Annan"
+ORG_BEFORE_PERSON = 4
+CONTEXT_OWNED_KINDS = {"government", "military", "party", ""}  # institutions every country has  # "U.N. envoy Staffan de Mistura", "UN Secretary-General Kofi Annan"
 
 
 def scene_country(mentions: list[Mention]) -> str:
@@ -97,7 +98,8 @@ def _may_take_scene(e: Entity, ms: list[Mention], orgs: list[Mention], scene: st
     if e.kind == "organization":
         known = lex.organization(e.name) or next((lex.organization(m.text) for m in ms if lex.organization(m.text)), None)
         if known is not None:
-            return known.ambiguous  # "the Supreme Court" is whichever country's the story is
+            # "the Supreme Court" is whichever country's the story is; "The Guardian" is British wherever
+            return known.ambiguous and known.kind in CONTEXT_OWNED_KINDS
         words = name_key(e.name)
         return not any(w in lex.international_words for w in (*words.split(), words))
     if any(m.kb_country and m.kb_country != scene for m in ms):
