@@ -96,7 +96,7 @@ def extract_document(document: Document, chunks: list, lex: Lexicon) -> DocResul
     entities = _entities(mentions, ctx, sentences, ctx_chunks)
     entities = _with_derived_countries(entities, mentions, ctx, statements, meetings)
     visitors = frozenset(k for mm in meetings for k, (_, role) in mm.participants.items() if role == "visitor")
-    entities = with_scene_country(entities, mentions, lex, visitors)
+    entities = with_scene_country(entities, mentions, lex, ctx.scene, visitors)
     used = {e.key for e in entities}
     statements = [s for s in statements if s.subject in used and s.object in used]
     records = []
@@ -203,7 +203,7 @@ def _entities(mentions: list[Mention], ctx: DocContext, sentences, chunks) -> li
         country = countries.most_common(1)[0][0] if countries else ctx.countries.get(key, "")
         year = int(ctx.doc_date[:4]) if ctx.doc_date[:4].isdigit() else 0
         roles = Counter(m.role for m in ms if m.role) or Counter(
-            (m.kb_leader.role_in(year) if m.kb_leader is not None and year else m.kb_role) for m in ms if m.kb_role)
+            m.kb_leader.role_in(year) if year else m.kb_role for m in ms if m.kb_role)
         role = max(roles, key=lambda r: (roles[r], len(r))) if roles else ""
         prov = []
         for m in ms:

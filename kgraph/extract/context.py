@@ -28,8 +28,8 @@ from kgraph.records import Entity
 # ("Russian Foreign Minister Sergey Lavrov") and after it ("Angela Merkel of Germany")
 BEFORE_PERSON = 5
 AFTER_PERSON = 3
-ORG_BEFORE_PERSON = 4
-CONTEXT_OWNED_KINDS = {"government", "military", "party", ""}  # institutions every country has  # "U.N. envoy Staffan de Mistura", "UN Secretary-General Kofi Annan"
+ORG_BEFORE_PERSON = 4  # "U.N. envoy Staffan de Mistura", "UN Secretary-General Kofi Annan"
+CONTEXT_OWNED_KINDS = {"government", "military", "party", ""}  # institutions every country has
 
 
 def scene_country(mentions: list[Mention]) -> str:
@@ -64,16 +64,16 @@ def nationality_of_person(c: Mention, people: list[Mention]) -> bool:
     return False
 
 
-def with_scene_country(entities: list[Entity], mentions: list[Mention], lex: Lexicon,
+def with_scene_country(entities: list[Entity], mentions: list[Mention], lex: Lexicon, scene: str,
                        visitors: frozenset = frozenset()) -> list[Entity]:
-    """Entities without a country get the document's scene country, marked as inferred.
+    """Entities without a country get the document's scene country (:func:`scene_country`),
+    marked as inferred.
 
     Left alone: visitors (who travel to the scene from elsewhere), international
     bodies of the organisation lexicon (the UN has no country), people
     introduced through an organisation (``UN envoy ...``), and people the
     office-holder knowledge base places elsewhere.
     """
-    scene = scene_country(mentions)
     if not scene:
         return entities
     by_cluster: dict[str, list[Mention]] = {}

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from kgraph.geo import name_key
-from kgraph.lexicon import Lexicon
+from kgraph.lexicon import Leader, Lexicon
 
 POSSESSIVE = {"'s", "’s", "'", "’", "s"}
 ACTOR_KINDS = {"person", "organization", "country"}
@@ -33,8 +33,7 @@ class Mention:
     iso3: str = ""
     country: str = ""
     role: str = ""
-    kb_role: str = ""  # role from the office-holder knowledge base, used only when the text gives none
-    kb_leader: object = None  # that knowledge-base entry (a Leader), to date the role by the article
+    kb_leader: Leader | None = None  # office-holder knowledge-base entry, used only when the text says nothing
     kb_country: str = ""  # country of a surname-only knowledge-base match, used if the article names it
     gender: str = ""
     org_name: str = ""  # canonical organisation name from the lexicon
@@ -42,6 +41,11 @@ class Mention:
     dep: str = ""  # dependency label of the mention's head token
     label: str = ""  # the NER label it came from ("" when repaired)
     cluster: str = ""  # entity key inside the document, set by coreference
+
+    @property
+    def kb_role(self) -> str:
+        """The knowledge base's latest role for this person ("" when not linked)."""
+        return self.kb_leader.role if self.kb_leader is not None else ""
 
     @property
     def tokens(self) -> range:

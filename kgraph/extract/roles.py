@@ -158,20 +158,19 @@ def _from_knowledge_base(m: Mention, lex: Lexicon) -> None:
         candidates = lex.leaders_by_surname.get(name_key(m.text), ())
         if m.role:
             candidates = [c for c in candidates if c.role and c.role.lower().split()[-1] == m.role.lower().split()[-1]]
-            if candidates and len({c.country for c in candidates}) == 1:
-                # "President Bush": a title and a surname that every matching office holder shares
-                m.country = candidates[0].country
-                m.gender = m.gender or candidates[0].gender
-                return
-        if candidates and len({c.country for c in candidates}) == 1:
-            # a surname only office holders of one country carry: weaker evidence, used when the
-            # article names that country
-            m.kb_country = candidates[0].country
-            if len(candidates) == 1:
-                m.kb_role, m.kb_leader = candidates[0].role, candidates[0]
-                m.gender = m.gender or candidates[0].gender
+        if not candidates or len({c.country for c in candidates}) > 1:
+            return
+        lead = candidates[0]
+        if m.role:  # "President Bush": a title and a surname that every matching office holder shares
+            m.country = lead.country
+        else:  # a surname alone: weaker evidence, used when the article names that country
+            m.kb_country = lead.country
+            if len(candidates) > 1:
+                return  # several people: no role, no gender
+            m.kb_leader = lead
+        m.gender = m.gender or lead.gender
         return
     if leader is not None:
         m.country = leader.country
-        m.kb_role, m.kb_leader = leader.role, leader
+        m.kb_leader = leader
         m.gender = m.gender or leader.gender
