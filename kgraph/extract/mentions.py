@@ -278,7 +278,7 @@ def find_mentions(sdoc, chunk: int, chunk_offset: int, sent_starts: dict[int, in
                 start += 1
             if is_headline(sdoc[start].sent):
                 start, end = _trim_headline(sdoc, start, end, confirmed)
-                if body_words and not any(t.text.lower() in confirmed | body_words for t in sdoc[start:end]):
+                if body_words and not any(t.lower_ in confirmed or t.lower_ in body_words for t in sdoc[start:end]):
                     continue  # "... as Tensions Simmer": a headline "name" the article never uses
             if start >= end:
                 continue

@@ -18,17 +18,18 @@ ROLE_PREFIXES = {"former", "ex", "acting", "then", "deputy", "interim", "outgoin
 PASSING_ADJECTIVES = {"new", "current", "incumbent", "newly", "elected", "veteran", "powerful", "embattled", "top"}
 
 
+def _phrases(words: list[str], longest: int, shortest: int = 1):
+    """Every run of ``shortest`` to ``longest`` words, longest runs first."""
+    for n in range(min(longest, len(words)), shortest - 1, -1):
+        for i in range(len(words) - n + 1):
+            yield " ".join(words[i : i + n])
+
+
 def _country_of_words(tokens, lex: Lexicon) -> str:
     """A country named or implied (demonym, capital used as metonym) by a short run of tokens."""
     gaz = lex.gazetteer
     words = [t.text for t in tokens if not t.is_punct or t.text in {"."}]
-    for n in range(min(4, len(words)), 0, -1):
-        for i in range(len(words) - n + 1):
-            phrase = " ".join(words[i : i + n])
-            iso3 = gaz.country(phrase) or gaz.demonym(phrase)
-            if iso3:
-                return iso3
-    return ""
+    return next((iso3 for p in _phrases(words, 4) if (iso3 := gaz.country(p) or gaz.demonym(p))), "")
 
 
 def _title_in(tokens, lex: Lexicon) -> tuple[str, int]:
@@ -126,13 +127,8 @@ def _from_description(m: Mention, tokens, lex: Lexicon) -> None:
 
 def _organization_country(tokens, lex: Lexicon) -> str:
     """The country of a national institution named inside a description (``a White House spokesman``)."""
-    words = [t.text for t in tokens]
-    for n in range(min(5, len(words)), 1, -1):
-        for i in range(len(words) - n + 1):
-            org = lex.organization(" ".join(words[i : i + n]))
-            if org is not None and org.country and not org.ambiguous:
-                return org.country
-    return ""
+    orgs = (lex.organization(p) for p in _phrases([t.text for t in tokens], 5, 2))
+    return next((o.country for o in orgs if o is not None and o.country and not o.ambiguous), "")
 
 
 def _from_relative_clause(m: Mention, verb, lex: Lexicon) -> None:
