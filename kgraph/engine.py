@@ -27,14 +27,17 @@ import math
 import os
 import pickle
 import queue
+import re
 import signal
+import threading
+import time
 import traceback
 import uuid
 from collections.abc import Callable, Iterable, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass
 
-from kgraph.errors import ConfigError, KgraphError, WorkerError
+from kgraph.errors import ConfigError, KgraphError, WorkerError, WorkerTimeoutError
 from kgraph.records import BuildConfig, DocResult, Document
 
 log = logging.getLogger(__name__)
@@ -45,6 +48,8 @@ DOCS_PER_WORKER = 10  # fewer documents per worker do not pay for its start-up e
 PROCESS_CHUNK = 8  # documents per queue item; workers keep their model between items
 DASK_LOCAL_WORKERS = 2
 DASK_CHUNK = 250  # upper bound: a Dask task reloads the model, so fewer larger tasks
+
+_SCHEDULER = re.compile(r"^([a-z][a-z0-9+.-]*://)?(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9_.-]+)(:\d{1,5})?/?$")
 
 OnDone = Callable[[int, DocResult], None]  # (index in the input, its record)
 
@@ -71,6 +76,11 @@ def plan(n_docs: int, config: BuildConfig) -> Plan:
         raise ConfigError(f"workers must be 0 (all cores) or more, not {config.workers}")
     if config.batch_size < 1:
         raise ConfigError(f"batch size must be 1 or more, not {config.batch_size}")
+    if not config.worker_timeout >= 0:  # also NaN
+        raise ConfigError(f"worker timeout must be 0 (no limit) or more seconds, not {config.worker_timeout}")
+    if config.scheduler and not _SCHEDULER.match(config.scheduler):
+        raise ConfigError(f"{config.scheduler!r} is not a Dask scheduler address; give one like "
+                          f"tcp://host:8786 or host:8786")
     if config.engine == "dask":
         return Plan("dask", config.workers or DASK_LOCAL_WORKERS)
     workers = config.workers or available_cores()
@@ -175,7 +185,14 @@ def run_inline(documents: Sequence[Document], config: BuildConfig, on_done: OnDo
 
 def run_processes(documents: Sequence[Document], config: BuildConfig, workers: int,
                   on_done: OnDone | None = None) -> list[DocResult]:
-    """``workers`` processes, each loading the model once and draining a shared queue of chunks."""
+    """``workers`` processes, each loading the model once and draining a shared queue of chunks.
+
+    The workers never outlive this process: each watches a pipe whose only
+    writing end stays here, and exits when it closes (this process ended,
+    however it ended); the forkserver and resource tracker then exit too.  A
+    watchdog gives up when no document has come back for
+    ``config.worker_timeout`` seconds (a stopped, deadlocked or runaway worker).
+    """
     import multiprocessing
 
     method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
@@ -184,25 +201,30 @@ def run_processes(documents: Sequence[Document], config: BuildConfig, workers: i
     ranges = chunk_ranges(len(documents), size)
     workers = max(1, min(workers, len(ranges)))
     tasks, results = ctx.Queue(), ctx.Queue()
+    lifeline, keep_alive = ctx.Pipe(duplex=False)  # workers hold the reading end only
     for start, end in ranges:
         tasks.put((start, list(documents[start:end])))
     for _ in range(workers):
         tasks.put(None)
-    procs = [ctx.Process(target=_worker_main, args=(config, tasks, results), name=f"kgraph-worker-{i + 1}",
-                         daemon=True) for i in range(workers)]
+    procs = [ctx.Process(target=_worker_main, args=(config, tasks, results, lifeline),
+                         name=f"kgraph-worker-{i + 1}", daemon=True) for i in range(workers)]
     out: list[DocResult | None] = [None] * len(documents)
     left = len(documents)
     try:
         for p in procs:
             p.start()
+        lifeline.close()
+        last = time.monotonic()
         while left:
             try:
                 kind, index, payload = results.get(timeout=1.0)
             except queue.Empty:
                 _check_workers(procs, results_pending=left)
+                _check_progress(time.monotonic() - last, config.worker_timeout, left)
                 continue
             if kind == "error":
                 _raise_remote(*payload)
+            last = time.monotonic()
             out[index] = payload
             left -= 1
             if on_done is not None:
@@ -210,21 +232,34 @@ def run_processes(documents: Sequence[Document], config: BuildConfig, workers: i
         for p in procs:
             p.join()
     finally:
-        for p in procs:
-            if p.is_alive():  # only after an error or an interrupt
-                p.terminate()
-        for p in procs:
-            if p.pid is not None:
-                p.join(timeout=10)
+        lifeline.close()
+        keep_alive.close()  # workers still alive after an error or an interrupt see it and exit
+        _stop(procs)
         tasks.cancel_join_thread()
         for q in (tasks, results):
             q.close()
     return out  # type: ignore[return-value]
 
 
-def _worker_main(config: BuildConfig, tasks, results) -> None:
+def _stop(procs, grace: float = 3.0) -> None:
+    """End the workers still running: SIGTERM, then SIGKILL (a stopped process ignores SIGTERM)."""
+    for p in procs:
+        if p.is_alive():
+            p.terminate()
+    deadline = time.monotonic() + grace
+    for p in procs:
+        if p.pid is not None:
+            p.join(timeout=max(0.0, deadline - time.monotonic()))
+    for p in procs:
+        if p.is_alive():
+            p.kill()
+            p.join(timeout=grace)
+
+
+def _worker_main(config: BuildConfig, tasks, results, lifeline) -> None:
     """A worker's whole life: load once, then parse chunks until the ``None`` sentinel."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle; it stops the workers
+    threading.Thread(target=_exit_with_parent, args=(lifeline,), name="kgraph-lifeline", daemon=True).start()
     for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
         os.environ.setdefault(var, "1")  # one core per worker: the workers are the parallelism
     try:
@@ -234,6 +269,19 @@ def _worker_main(config: BuildConfig, tasks, results) -> None:
             extract_documents(docs, nlp, lex, config.batch_size, on_done=_sender(results, start))
     except BaseException as exc:  # noqa: BLE001 - everything goes back to the parent, which raises it
         results.put(("error", -1, _portable(exc)))
+
+
+def _exit_with_parent(lifeline) -> None:
+    """Block until the parent's end of the lifeline closes, then end this worker at once.
+
+    Reading the pipe works wherever the worker was started (a forkserver
+    child's parent is the forkserver, so ``os.getppid`` and PR_SET_PDEATHSIG
+    would watch the wrong process) and costs nothing while the parent lives.
+    """
+    from multiprocessing.connection import wait
+
+    wait([lifeline])  # nothing is ever sent: ready means end of file
+    os._exit(1)
 
 
 def _sender(results, start: int) -> Callable[[DocResult], None]:
@@ -264,6 +312,15 @@ def _raise_remote(exc: BaseException | None, text: str) -> None:
     if not isinstance(exc, KgraphError):
         exc.__cause__ = RemoteTraceback(text)
     raise exc
+
+
+def _check_progress(silent: float, timeout: float, results_pending: int) -> None:
+    if timeout and silent > timeout:
+        raise WorkerTimeoutError(f"no document came back from the worker processes for {silent:.0f}s, with "
+                                 f"{results_pending} document(s) left; a worker may be stopped (SIGSTOP), "
+                                 f"deadlocked or stuck on one huge document; the workers were ended. Raise "
+                                 f"--worker-timeout (now {timeout:g}s) if single documents really take "
+                                 f"that long, or split them")
 
 
 def _check_workers(procs, results_pending: int) -> None:
@@ -319,7 +376,7 @@ def _dask_client(stack: ExitStack, config: BuildConfig, workers: int):
     if config.scheduler:
         try:
             client = stack.enter_context(Client(config.scheduler))  # waits distributed.comm.timeouts.connect
-        except OSError as exc:
+        except (OSError, ValueError, TypeError) as exc:  # unreachable, or an address Dask cannot use
             raise ConfigError(f"cannot reach the Dask scheduler at {config.scheduler!r} ({exc}); check the "
                               f"address (e.g. tcp://host:8786) or leave out --scheduler for a local cluster") from exc
         try:

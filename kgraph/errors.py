@@ -105,3 +105,10 @@ class WorkerError(KgraphError):
 
     code = "E701"
     exit_code = 9
+
+
+class WorkerTimeoutError(WorkerError):
+    """No document came back from the worker processes for longer than the watchdog allows."""
+
+    code = "E702"
+    exit_code = 9

@@ -158,3 +158,4 @@ class BuildConfig:
     strict: bool = False
     cache: bool = True
     cache_dir: str = ""  # folder of the incremental store (the output folder); empty = no store
+    worker_timeout: float = 300.0  # seconds without a finished document before worker processes count as stuck

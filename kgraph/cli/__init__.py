@@ -3,12 +3,18 @@
 Only this package prints, configures logging and chooses exit codes.  Each
 subcommand lives in its own module exposing ``add_parser(subparsers)`` and
 ``run(args) -> int``.
+
+SIGTERM is turned into an exception, like Ctrl-C, so that the same clean-up
+runs (worker processes ended, staging removed) and the command exits with
+128 + the signal number (130 for SIGINT, 143 for SIGTERM) and a message.
 """
 from __future__ import annotations
 
 import argparse
 import logging
+import signal
 import sys
+import threading
 
 from kgraph import __version__
 from kgraph.errors import KgraphError
@@ -29,16 +35,42 @@ def make_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM arrived; raised where the program is, so that clean-up runs as for Ctrl-C."""
+
+    def __init__(self, signum: int):
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _terminate(signum, frame):
+    signal.signal(signum, signal.SIG_IGN)  # a second SIGTERM must not break the clean-up of the first
+    raise Terminated(signum)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = make_parser()
     args = parser.parse_args(argv)
     level = logging.WARNING - 10 * min(args.verbose, 2)
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+    if args.verbose < 2:  # Dask's own loggers say "INFO ..." dozens of times per build
+        for name in ("distributed", "bokeh", "tornado"):
+            logging.getLogger(name).setLevel(logging.WARNING if args.verbose else logging.ERROR)
+    in_main_thread = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGTERM, _terminate) if in_main_thread else None
     try:
         return int(args.run(args) or 0)
     except KgraphError as exc:
         print(f"kgraph: error: {exc}", file=sys.stderr)
         return exc.exit_code
+    except Terminated as exc:
+        name = signal.Signals(exc.signum).name
+        print(f"kgraph: stopped by {name}; worker processes were ended; previous outputs are left as they were",
+              file=sys.stderr)
+        return 128 + exc.signum
     except KeyboardInterrupt:
         print("kgraph: interrupted; previous outputs are left as they were", file=sys.stderr)
         return 130
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)

@@ -2,8 +2,11 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+import tempfile
 import time
+from pathlib import Path
 
 
 def add_parser(sub) -> None:
@@ -38,32 +41,34 @@ def add_parser(sub) -> None:
                         "DIR/.kgraph-cache.sqlite by earlier builds")
     p.add_argument("--max-nodes", type=int, default=300, metavar="N",
                    help="nodes drawn in graph.html (the most connected ones); the files keep everything")
+    p.add_argument("--worker-timeout", type=float, default=300.0, metavar="SECONDS",
+                   help="end the build (exit code 9) when no document has come back from the worker processes "
+                        "for this long: a stopped or stuck worker; 0 = wait for ever")
     p.add_argument("--no-progress", action="store_true", help="hide the progress bar")
     p.set_defaults(run=run)
 
 
 def run(args) -> int:
-    from kgraph.errors import ConfigError
-    from kgraph.outputs import check_output_dir, write_outputs
+    from kgraph.engine import plan
+    from kgraph.errors import OutputError
+    from kgraph.outputs import write_outputs
     from kgraph.pipeline import build
-    from kgraph.records import BuildConfig
 
-    if args.workers < 0:
-        raise ConfigError(f"--workers must be 0 (all cores) or more, not {args.workers}")
-    if args.scheduler and args.engine != "dask":
-        raise ConfigError("--scheduler needs --engine dask")
-    out = check_output_dir(args.output)
-    config = BuildConfig(model=args.model, default_date=args.date, text_field=args.text_field,
-                         batch_size=max(1, args.batch_size), workers=args.workers, engine=args.engine,
-                         scheduler=args.scheduler, strict=args.strict, cache=not args.no_cache,
-                         cache_dir=str(out))
+    config, out = _check_options(args)
+    plan(0, config)  # engine options (workers, timeout, scheduler address) checked before any reading
     t0 = time.perf_counter()
     result = build(args.paths, config, progress=not args.no_progress and sys.stderr.isatty())
     for problem in result.problems:
         where = f"{problem.source}:{problem.line}" if problem.line else problem.source
         print(f"kgraph: {'warning' if problem.kept else 'skipped'} {where}: {problem.message}", file=sys.stderr)
     t1 = time.perf_counter()
-    files = write_outputs(result.graph, out, max_nodes=args.max_nodes)
+    try:
+        files = write_outputs(result.graph, out, max_nodes=args.max_nodes)
+    except OSError as exc:
+        if isinstance(exc, OutputError):
+            raise
+        raise OutputError(f"writing outputs failed ({exc.strerror or exc}); free space or inodes, or choose "
+                          f"another folder with -o DIR", path=str(out)) from exc
     timings = {**result.timings, "write": time.perf_counter() - t1}
     elapsed = time.perf_counter() - t0
     s = result.summary()
@@ -75,6 +80,47 @@ def run(args) -> int:
     print("  " + _timing_line(timings, result.stats))
     print("  wrote " + ", ".join(str(f) for f in files))
     return 0
+
+
+def _check_options(args):
+    """Every option that can be wrong is checked here, before the (long) reading and parsing."""
+    from kgraph.errors import ConfigError
+    from kgraph.outputs import check_output_dir
+    from kgraph.records import BuildConfig
+
+    if args.workers < 0:
+        raise ConfigError(f"--workers must be 0 (all cores) or more, not {args.workers}")
+    if args.scheduler and args.engine != "dask":
+        raise ConfigError("--scheduler needs --engine dask")
+    if args.max_nodes < 1:
+        raise ConfigError(f"--max-nodes must be 1 or more, not {args.max_nodes}")
+    if not args.worker_timeout >= 0:
+        raise ConfigError(f"--worker-timeout must be 0 (no limit) or more seconds, not {args.worker_timeout}")
+    if not args.output.strip():
+        raise ConfigError("-o/--output is empty; name a folder (-o . for the current folder)")
+    out = check_output_dir(args.output)
+    _probe_output(out)
+    config = BuildConfig(model=args.model, default_date=args.date, text_field=args.text_field,
+                         batch_size=max(1, args.batch_size), workers=args.workers, engine=args.engine,
+                         scheduler=args.scheduler, strict=args.strict, cache=not args.no_cache,
+                         cache_dir=str(out), worker_timeout=args.worker_timeout)
+    return config, out
+
+
+def _probe_output(out: Path) -> None:
+    """Create and remove a folder where the outputs will go: permission bits do not tell whether
+    /sys, /proc or a full file system (no space, no inodes) accept a new entry; trying does."""
+    from kgraph.errors import OutputError
+
+    where = out
+    while not where.exists() and where != where.parent:
+        where = where.parent
+    try:
+        os.rmdir(tempfile.mkdtemp(prefix=".kgraph-probe-", dir=where))
+    except OSError as exc:
+        target = "the output folder" if where == out else f"the folder {where} that would hold it"
+        raise OutputError(f"cannot create files in {target} ({exc.strerror or exc}); choose another folder "
+                          f"with -o DIR", path=str(out)) from None
 
 
 def _timing_line(timings: dict, stats: dict) -> str:
