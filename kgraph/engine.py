@@ -34,7 +34,7 @@ import time
 import traceback
 import uuid
 from collections.abc import Callable, Iterable, Sequence
-from contextlib import ExitStack
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 
 from kgraph.errors import ConfigError, KgraphError, WorkerError, WorkerTimeoutError
@@ -386,7 +386,29 @@ def _dask_client(stack: ExitStack, config: BuildConfig, workers: int):
                               f"`dask worker {config.scheduler}`") from exc
         return client
     log.info("starting a local Dask cluster of %d worker processes", workers)
-    cluster = stack.enter_context(LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                                               host="127.0.0.1", dashboard_address=None,
-                                               silence_logs=logging.ERROR))
-    return stack.enter_context(Client(cluster))
+    with _sigint_ignored():
+        cluster = stack.enter_context(LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                                   host="127.0.0.1", silence_logs=logging.ERROR,
+                                                   scheduler_kwargs={"dashboard": False}))
+        return stack.enter_context(Client(cluster))
+
+
+@contextmanager
+def _sigint_ignored():
+    """Keep Ctrl-C away from the local cluster's processes.
+
+    A terminal sends Ctrl-C to every process of its group: Dask's worker processes would die
+    printing tracebacks, and an interrupt halfway through the cluster start leaves a cluster that
+    Dask's exit hook fails to close.  Processes started while SIGINT is ignored keep ignoring it
+    (the cluster ends them itself when this process stops it).  The price: a Ctrl-C pressed in
+    the few seconds the cluster takes to start is lost (signals blocked instead would be taken
+    and dropped by the BLAS threads, which do not block them).
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield  # signal handlers belong to the main thread
+        return
+    handler = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, handler if handler is not None else signal.default_int_handler)

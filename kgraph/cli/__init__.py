@@ -35,6 +35,18 @@ def make_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class _QuietDask(logging.Filter):
+    """Dask sets its loggers to INFO when imported and logs dozens of lines per build (cluster start,
+    each worker, each connection); below ``level`` they are dropped, unless -vv asks for everything."""
+
+    def __init__(self, level: int):
+        super().__init__()
+        self.level = level
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.levelno >= self.level or record.name.split(".")[0] not in {"distributed", "bokeh", "tornado"}
+
+
 class Terminated(KeyboardInterrupt):
     """SIGTERM arrived; raised where the program is, so that clean-up runs as for Ctrl-C."""
 
@@ -52,10 +64,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = make_parser()
     args = parser.parse_args(argv)
     level = logging.WARNING - 10 * min(args.verbose, 2)
-    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
-    if args.verbose < 2:  # Dask's own loggers say "INFO ..." dozens of times per build
-        for name in ("distributed", "bokeh", "tornado"):
-            logging.getLogger(name).setLevel(logging.WARNING if args.verbose else logging.ERROR)
+    handler = logging.StreamHandler(sys.stderr)
+    if args.verbose < 2:
+        handler.addFilter(_QuietDask(logging.WARNING if args.verbose else logging.ERROR))
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", handlers=[handler])
     in_main_thread = threading.current_thread() is threading.main_thread()
     previous = signal.signal(signal.SIGTERM, _terminate) if in_main_thread else None
     try:
