@@ -355,9 +355,19 @@ def read_node_link(path: str | os.PathLike) -> nx.MultiDiGraph:
         raise InputNotFoundError("node-link JSON file not found", path=str(source))
     try:
         data = json.loads(source.read_text(encoding="utf-8"))
-        graph = nx.node_link_graph(data, edges="edges" if "edges" in data else "links")
-    except (ValueError, KeyError, TypeError, nx.NetworkXError) as exc:
+    except RecursionError:
+        raise GraphFormatError("not node-link JSON (nested too deeply to read); rebuild it with kgraph build",
+                               path=str(source)) from None
+    except ValueError as exc:
         raise GraphFormatError(f"not node-link JSON ({exc})", path=str(source)) from exc
+    if not isinstance(data, dict) or not isinstance(data.get("nodes"), list):
+        raise GraphFormatError(f"not node-link JSON (a JSON {type(data).__name__} without a \"nodes\" list, "
+                               f"expected an object with \"nodes\" and \"edges\"); rebuild it with kgraph build",
+                               path=str(source))
+    try:
+        graph = nx.node_link_graph(data, edges="edges" if "edges" in data else "links")
+    except (ValueError, KeyError, TypeError, AttributeError, RecursionError, nx.NetworkXError) as exc:
+        raise GraphFormatError(f"not node-link JSON ({type(exc).__name__}: {exc})", path=str(source)) from None
     if isinstance(graph, nx.MultiDiGraph):
         return graph
     return nx.MultiDiGraph(graph if graph.is_directed() else graph.to_directed())

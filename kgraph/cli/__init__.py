@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import re
 import signal
 import sys
 import threading
@@ -33,6 +34,17 @@ def make_parser() -> argparse.ArgumentParser:
     build.add_parser(sub)
     query.add_parser(sub)
     return parser
+
+
+# C0 controls but tab and newline, DEL, C1 controls (ESC starts ANSI colours and OSC titles or links,
+# CR rewrites a line), and the bidi overrides that reorder what a terminal shows.
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """Text safe for a terminal: graph files are input too, and a tampered one must not be able
+    to colour, retitle or rewrite the terminal, or hide text, through what kgraph prints."""
+    return _UNPRINTABLE.sub("", text)
 
 
 class _QuietDask(logging.Filter):
@@ -73,7 +85,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return int(args.run(args) or 0)
     except KgraphError as exc:
-        print(f"kgraph: error: {exc}", file=sys.stderr)
+        print(printable(f"kgraph: error: {exc}"), file=sys.stderr)
         return exc.exit_code
     except Terminated as exc:
         name = signal.Signals(exc.signum).name

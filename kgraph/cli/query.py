@@ -12,6 +12,8 @@ import argparse
 import shutil
 import sys
 
+from kgraph.cli import printable
+
 COMMANDS = {
     "entities": "list people, organisations, countries and places",
     "meetings": "meetings with all the named participants",
@@ -106,9 +108,9 @@ def answer(kg, args):
 def render(df, fmt: str, width: int | None = None) -> str:
     """Text for one answer: a table cut to the terminal, or complete CSV / JSON records."""
     if fmt == "csv":
-        return df.to_csv(index=False, lineterminator="\n")
-    if fmt == "json":
-        return df.to_json(orient="records", force_ascii=False, indent=2) + "\n"
+        return printable(df.to_csv(index=False, lineterminator="\n"))
+    if fmt == "json":  # escapes control characters itself; bidi overrides it keeps
+        return printable(df.to_json(orient="records", force_ascii=False, indent=2)) + "\n"
     if df.empty:
         return ""
     width = width or shutil.get_terminal_size((120, 24)).columns
@@ -116,11 +118,11 @@ def render(df, fmt: str, width: int | None = None) -> str:
     for column in shown.columns:
         if shown[column].dtype == object:
             shown[column] = shown[column].map(_one_line)
-    return shown.to_string(index=False, max_colwidth=_TEXT_COLUMNS_WIDTH, line_width=width) + "\n"
+    return printable(shown.to_string(index=False, max_colwidth=_TEXT_COLUMNS_WIDTH, line_width=width)) + "\n"
 
 
 def _one_line(value):
-    return " ".join(value.split()) if isinstance(value, str) else value
+    return " ".join(printable(value).split()) if isinstance(value, str) else value
 
 
 def run(args) -> int:

@@ -26,14 +26,18 @@ Document ids, which all provenance refers to:
   number for ``.json``.
 
 Folders are read recursively in sorted order; names starting with ``.`` are
-skipped.  Two documents with one id are a :class:`DuplicateDocumentError`
+skipped.  Every other entry that is not a readable file (a folder that cannot
+be listed, a dangling symbolic link, a FIFO, socket or device) is a Problem
+too, or the error with ``strict=True``; a FIFO is never opened.  Two documents with one id are a :class:`DuplicateDocumentError`
 (strict) or the later one is skipped with a Problem.
 """
 from __future__ import annotations
 
 import difflib
+import errno
 import logging
 import os
+import stat
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Iterable, Union
@@ -143,28 +147,65 @@ def _not_found(path: Path) -> InputNotFoundError:
                               path=str(path))
 
 
-def _walk(root: Path) -> list[tuple[Path, str | None]]:
-    """Files under a folder in sorted order, each with its id (``None``: unsupported type).
+def _walk(root: Path) -> tuple[list[tuple[Path, str | None]], list[tuple[Path, Issue]]]:
+    """Files under a folder in sorted order, each with its id (``None``: unsupported type), and
+    every other entry that cannot be read with the reason (unreadable folders, dangling links,
+    FIFOs, sockets, devices), so that nothing is dropped without a word.
 
-    Symlinked folders are followed once (a link loop cannot recurse forever).
+    Symlinked folders are followed once (a link loop cannot recurse forever).  Names starting
+    with ``.`` and ``__MACOSX``/``__pycache__`` folders are skipped by rule (logged only).
     """
     found: list[tuple[Path, str | None]] = []
+    skipped: list[tuple[Path, Issue]] = []
     seen_dirs: set[str] = set()
-    for dirpath, dirnames, filenames in os.walk(root, followlinks=True):
+
+    def unreadable(exc: OSError) -> None:
+        path = Path(exc.filename) if exc.filename else root
+        skipped.append((path, Issue(InputFormatError, f"folder cannot be read ({exc.strerror or exc}); its "
+                                    "files are left out; fix its permissions")))
+
+    for dirpath, dirnames, filenames in os.walk(root, onerror=unreadable, followlinks=True):
         real = os.path.realpath(dirpath)
         if real in seen_dirs:
+            logger.info("%s: a link to a folder already read, read once", dirpath)
             dirnames[:] = []
             continue
         seen_dirs.add(real)
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and d not in _SKIPPED_DIRS)
+        hidden = [d for d in dirnames if d.startswith(".") or d in _SKIPPED_DIRS]
+        if hidden:
+            logger.info("%s: hidden or system folders skipped: %s", dirpath, ", ".join(sorted(hidden)))
+        dirnames[:] = sorted(d for d in dirnames if d not in hidden)
         for name in filenames:
             path = Path(dirpath, name)
-            if name.startswith(".") or not path.is_file():
+            if name.startswith("."):
+                logger.info("%s: hidden file skipped", path)
+                continue
+            why = _not_regular(path)
+            if why is not None:
+                skipped.append((path, why))
                 continue
             supported = path.suffix.lower() in _KINDS
             found.append((path, path.relative_to(root).with_suffix("").as_posix() if supported else None))
     found.sort(key=lambda item: item[0].relative_to(root).parts)
-    return found
+    skipped.sort(key=lambda item: str(item[0]))
+    return found, skipped
+
+
+def _not_regular(path: Path) -> Issue | None:
+    """Why a folder entry is not a file that can be read (``None`` if it is one); never opens it."""
+    try:
+        mode = path.stat().st_mode  # follows links
+    except FileNotFoundError:
+        target = os.readlink(path) if path.is_symlink() else "?"
+        return Issue(InputNotFoundError, f"a symbolic link to {target!r}, which does not exist; "
+                     "fix or remove the link")
+    except OSError as exc:
+        return Issue(InputFormatError, f"cannot be read ({exc.strerror or exc}); fix its permissions or link")
+    if stat.S_ISREG(mode):
+        return None
+    kind = ("a named pipe (FIFO)" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode)
+            else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "not a regular file")
+    return Issue(InputFormatError, f"{kind}, not a file of articles; skipped without reading it")
 
 
 def _read_file(path: Path, doc_base: str, collector: _Collector, text_field: str) -> None:
@@ -174,7 +215,7 @@ def _read_file(path: Path, doc_base: str, collector: _Collector, text_field: str
     doc_base = bare_line(doc_base) or "document"
     try:
         try:
-            data = path.read_bytes()
+            data = _read_regular(path)
         except OSError as exc:
             raise IssueError(Issue(InputFormatError, f"cannot be read ({exc.strerror or exc}); "
                                    "check that it is a readable file")) from None
@@ -207,6 +248,16 @@ def _read_file(path: Path, doc_base: str, collector: _Collector, text_field: str
         doc_id = bare_line(item.id) or f"{doc_base}-{item.line or item.label.split()[-1]}"
         text, html_title = clean_text(item.text)
         collector.add(item, text, html_title, doc_id, source)
+
+
+def _read_regular(path: Path) -> bytes:
+    """The bytes of a regular file; anything else (a FIFO swapped in since the folder was listed)
+    fails at once instead of blocking: it is opened without waiting and checked before reading."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    with os.fdopen(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise OSError(errno.EINVAL, "not a regular file")
+        return handle.read()
 
 
 def _check_options(text_field: str, default_date: str) -> str:
@@ -244,8 +295,10 @@ def read_documents(
     done: set[Path] = set()
     for path in inputs:
         if path.is_dir():
-            files = _walk(path)
-            if not files:
+            files, skipped = _walk(path)
+            for entry, issue in skipped:
+                collector.issue(issue, str(entry))
+            if not files and not skipped:
                 collector.issue(Issue(EmptyInputError, "the folder holds no files (names starting with '.' "
                                       "are skipped)"), str(path))
         elif path.is_file():

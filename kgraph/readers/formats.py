@@ -72,11 +72,17 @@ def _from_mapping(obj: dict, text_field: str, line: int | None, label: str) -> R
     has_text, text = _lookup(obj, text_field)
     if not has_text:
         return None
-    if text is not None and not isinstance(text, (str, int, float)):
-        return Issue(InputFormatError, f"{label}: field {text_field!r} holds a {type(text).__name__}, "
+    if text is not None and not isinstance(text, str):  # a number or true is no article, whatever its id
+        kind = {bool: "JSON boolean", int: "number", float: "number"}.get(type(text), type(text).__name__)
+        return Issue(InputFormatError, f"{label}: field {text_field!r} holds a {kind} ({_short(text)}), "
                      "expected a string with the article text", line)
     fields = {name: scalar(_lookup(obj, name)[1]) for name in ("id", "title", "date", "url")}
     return RawRecord(text=scalar(text), line=line, label=label, **fields)
+
+
+def _short(value: Any) -> str:
+    text = json.dumps(value, ensure_ascii=False, default=str)
+    return text if len(text) <= 40 else text[:39] + "…"
 
 
 def _mapping_records(objs: list[tuple[Any, int | None, str]], text_field: str) -> list[RawRecord | Issue]:
