@@ -49,7 +49,9 @@ def printable(text: str) -> str:
 
 class _QuietDask(logging.Filter):
     """Dask sets its loggers to INFO when imported and logs dozens of lines per build (cluster start,
-    each worker, each connection); below ``level`` they are dropped, unless -vv asks for everything."""
+    each worker, each connection), and logs tracebacks of its own at ERROR when a build is
+    interrupted; below ``level`` they are dropped (-v shows warnings and errors, -vv everything).
+    A Dask failure that matters reaches kgraph as an exception, reported with its exit code."""
 
     def __init__(self, level: int):
         super().__init__()
@@ -78,7 +80,7 @@ def main(argv: list[str] | None = None) -> int:
     level = logging.WARNING - 10 * min(args.verbose, 2)
     handler = logging.StreamHandler(sys.stderr)
     if args.verbose < 2:
-        handler.addFilter(_QuietDask(logging.WARNING if args.verbose else logging.ERROR))
+        handler.addFilter(_QuietDask(logging.WARNING if args.verbose else logging.CRITICAL))
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", handlers=[handler])
     in_main_thread = threading.current_thread() is threading.main_thread()
     previous = signal.signal(signal.SIGTERM, _terminate) if in_main_thread else None
