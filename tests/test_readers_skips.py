@@ -1,8 +1,9 @@
-"""Entries of an input folder that are not readable files are listed, never dropped without a word.
+"""Inputs that are not articles are listed, never dropped or taken without a word.
 
 An unreadable sub-folder, a dangling symbolic link and a FIFO each become a Problem naming the
 path and the reason while the other files are read; with ``strict=True`` (``--strict``) the
 first one stops the run with its exit code.  A FIFO is never opened, so nothing blocks on it.
+A JSON record whose text is a number or a boolean is no article either.
 """
 from __future__ import annotations
 
@@ -156,3 +157,26 @@ def test_unreadable_subfolder_stops_a_strict_run(folder, locked):
     out = read_without_privileges(folder, "strict")
     assert out["error"] == "InputFormatError" and out["exit"] == 5
     assert str(locked) in out["message"] and "Permission denied" in out["message"]
+
+
+# --- records whose text is not text ---------------------------------------------------------------
+
+@pytest.mark.parametrize("value, kind", [(42, "number"), (3.5, "number"), (True, "JSON boolean"),
+                                         (False, "JSON boolean"), (["a"], "list"), ({"a": 1}, "dict")])
+def test_a_record_whose_text_is_not_a_string_is_a_problem(tmp_path, value, kind):
+    path = tmp_path / "news.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in ({"id": "n1", "text": value}, {"id": "n2", "text": MEETING})),
+                    encoding="utf-8")
+    result = read_documents(path)
+    assert [d.id for d in result.documents] == ["n2"]
+    (problem,) = result.problems
+    assert problem.line == 1 and f"holds a {kind}" in problem.message and "expected a string" in problem.message
+    with pytest.raises(InputFormatError, match=f"line 1: field 'text' holds a {kind}"):
+        read_documents(path, strict=True)
+
+
+def test_a_json_list_with_a_number_as_text_is_a_problem_too(tmp_path):
+    path = tmp_path / "news.json"
+    path.write_text(json.dumps([{"id": "n1", "text": 7}, {"id": "n2", "text": MEETING}]), encoding="utf-8")
+    result = read_documents(path)
+    assert [d.id for d in result.documents] == ["n2"] and "holds a number (7)" in result.problems[0].message
