@@ -89,10 +89,19 @@ def test_plan_stays_in_process_for_one_worker_or_few_documents():
     assert plan(10, BuildConfig(engine="dask", workers=0)).workers == 2
 
 
+def test_good_scheduler_addresses_pass():
+    for address in ("tcp://10.0.0.5:8786", "scheduler.example.org:8786", "tls://[::1]:8786", "tcp://node-3"):
+        assert plan(100, BuildConfig(engine="dask", scheduler=address)).engine == "dask"
+
+
 @pytest.mark.parametrize("config, words", [
     (BuildConfig(engine="spark"), ["spark", "local, dask"]),
     (BuildConfig(workers=-1), ["-1", "0 (all cores)"]),
     (BuildConfig(batch_size=0), ["batch size"]),
+    (BuildConfig(worker_timeout=-5), ["worker timeout", "-5"]),
+    (BuildConfig(worker_timeout=float("nan")), ["worker timeout", "nan"]),
+    (BuildConfig(engine="dask", scheduler="not a url"), ["'not a url'", "tcp://host:8786"]),
+    (BuildConfig(engine="dask", scheduler="tcp://"), ["'tcp://'", "scheduler address"]),
 ])
 def test_bad_engine_options_are_config_errors(config, words):
     with pytest.raises(ConfigError) as err:

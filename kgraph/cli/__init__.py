@@ -91,8 +91,7 @@ def main(argv: list[str] | None = None) -> int:
         return exc.exit_code
     except Terminated as exc:
         name = signal.Signals(exc.signum).name
-        print(f"kgraph: stopped by {name}; worker processes were ended; previous outputs are left as they were",
-              file=sys.stderr)
+        print(f"kgraph: stopped by {name}; previous outputs are left as they were", file=sys.stderr)
         return 128 + exc.signum
     except KeyboardInterrupt:
         print("kgraph: interrupted; previous outputs are left as they were", file=sys.stderr)
