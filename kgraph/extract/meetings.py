@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from kgraph.extract import syntax
+from kgraph.extract.triggerkeys import cue_key, light_verb_key, noun_key, verb_key
 from kgraph.extract.actors import DocContext
 from kgraph.extract.temporal import parse_iso, resolve_date
 from kgraph.records import Provenance
@@ -80,6 +81,8 @@ def _add_parties(ctx: DocContext, chunk: int, tokens, mm: MeetingMention, negate
 
 def _place_from(ctx: DocContext, chunk: int, head, preps: set[str], mm: MeetingMention) -> None:
     for pobj in (t for p in syntax.prep_objects(head, preps) for t in _place_tokens(p)):
+        if ctx.mention(chunk, pobj) is None and pobj.lemma_.lower() not in PLACE_NOUNS:
+            continue  # "at an Irish pub": a nationality on a venue does not name where it was
         for key, kind in ctx.actors(chunk, pobj, as_agent=False):
             if kind in {"location", "country"}:
                 if not mm.place or kind == "location":
@@ -117,14 +120,19 @@ def _status(ctx: DocContext, mm: MeetingMention, t: str, cancel_word: str) -> st
     return {"future": "planned", "past": "held"}.get(t, "")
 
 
+def verb_mode(verb, lex) -> str:
+    """The meeting mode a verb triggers (``head to`` through its particle), or ``""``."""
+    return lex.meeting_verbs.get(verb_key(verb, lex.meeting_verbs), "")
+
+
 def _cancel_cue(ctx: DocContext, token) -> str:
     cues = ctx.lex.cancelled_cues
     for t in (token, token.head, token.head.head):
-        if t.lemma_.lower() in cues:
-            return t.lemma_.lower()
+        if cue_key(t, cues):  # "postponed the talks", "called off the talks"
+            return cue_key(t, cues)
     for c in token.subtree:  # "a planned trip to Warsaw, which was cancelled" (however the clause is hung)
-        if c.dep_ in {"relcl", "acl"} and c.lemma_.lower() in cues and not syntax.is_negated(c):
-            return c.lemma_.lower()
+        if c.dep_ in {"relcl", "acl"} and cue_key(c, cues) and not syntax.is_negated(c):
+            return cue_key(c, cues)
     return ""
 
 
@@ -135,19 +143,20 @@ def verb_meetings(ctx: DocContext, chunk: int, sent) -> list[MeetingMention]:
         if verb.pos_ != "VERB":
             continue
         lemma = verb.lemma_.lower()
-        mode = lex.meeting_verbs.get(lemma)
+        mode = verb_mode(verb, lex)
         if not mode:
             continue
         particles = [c.lower_ for c in verb.children if c.dep_ in {"prt", "prep"}]
         if any(f"{lemma} {p}" in lex.verbs and lex.verbs[f"{lemma} {p}"].category != "CONSULT" for p in particles):
             continue  # "called on Japan to", "called for talks": a request, not a phone call
         # "travel to Turkey for a meeting", "hosted talks", "attend the summit": the noun is the trigger
-        if any(g.lemma_.lower() in lex.meeting_nouns and g.pos_ in {"NOUN", "PROPN"} and ctx.mention(chunk, g) is None
+        if any(noun_key(g, lex.meeting_nouns) and g.pos_ in {"NOUN", "PROPN"} and ctx.mention(chunk, g) is None
                for g in [*(c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}), *syntax.prep_objects(verb, DEST_PREPS)]):
             continue
-        if mode in MOVEMENT_MODES and any(c.dep_ in {"advcl", "xcomp"} and lex.meeting_verbs.get(c.lemma_.lower()) in {"meet", "phone"}
+        if mode in MOVEMENT_MODES and any(c.dep_ in {"advcl", "xcomp"} and verb_mode(c, lex) in {"meet", "phone"}
                                           for c in verb.children):
             continue  # "traveled to Russia to meet with Putin": one meeting, read at "meet"
+        mode = _mode_by_means(verb, lex) or mode
         t = syntax.tense(verb)
         negated = syntax.is_negated(verb)
         if mode == "multilateral" and any(s.tag_ in {"PRP", "PRP$"} or s.lower_ in {"who", "which", "that"}
@@ -172,22 +181,29 @@ def verb_meetings(ctx: DocContext, chunk: int, sent) -> list[MeetingMention]:
                         mm.place, mm.place_kind = key, kind
                     elif kind in {"person", "organization", "country"}:
                         mm.add(key, negated, "visitor" if mode == "host" else ("host" if mode == "visit" else ""))
-        with_objects = syntax.prep_objects(verb, {"with", "between"})
+        sequels = _sequence_preps(verb, lex)
+        with_objects = [o for p in verb.children if p.dep_ == "prep" and p.lower_ in {"with", "between"}
+                        and p not in sequels for o in _pobjs(p)]
         partners = with_objects + objects
         if mode == "phone" and (not partners or any(c.dep_ in {"oprd", "xcomp", "ccomp", "attr"} for c in verb.children)
                                 or all(p.lower_ in {"it", "this", "that", "them"} for p in partners)):
             continue  # "called it a retrograde step" names something; a call needs someone called
         _add_parties(ctx, chunk, with_objects, mm, negated, as_agent=False)
-        purpose_of_trip = verb.dep_ in {"advcl", "xcomp"} and lex.meeting_verbs.get(verb.head.lemma_.lower()) in MOVEMENT_MODES
+        purpose_of_trip = verb.dep_ in {"advcl", "xcomp"} and verb_mode(verb.head, lex) in MOVEMENT_MODES
         if mode == "host" and not any(role == "visitor" for _, role in mm.participants.values()):
             continue  # "welcomed the pullout", "are receiving briefings": nobody is hosted
+        if mode == "host" and not any(role == "host" for _, role in mm.participants.values()) and \
+                not syntax.prep_objects(verb, PLACE_PREPS):
+            continue  # "X, Y and Z were invited": guests of no one named, at no place named
+        if mode == "meet" and _body_meets(ctx, chunk, verb, mm):
+            mode = mm.mode = "multilateral"  # "NATO leaders met in Wales": a summit of NATO
         if mode == "phone" and lemma == "call" and not with_objects and not any(
                 (m := ctx.mention(chunk, o)) is not None and m.kind == "person" or o.lower_ in {"him", "her", "them"}
                 for o in objects):
             continue  # "calling it an aggression": a call needs a person called
         if mode in {"meet", "phone", "host"} and len(mm.participants) < 2 and not purpose_of_trip:
             continue  # "discuss", "negotiate" with one side named is not evidence of a meeting
-        if verb.dep_ == "relcl" and (verb.head.lemma_.lower() in lex.meeting_nouns or _quantity_of_meeting(verb.head, lex)):
+        if verb.dep_ == "relcl" and (noun_key(verb.head, lex.meeting_nouns) or _quantity_of_meeting(verb.head, lex)):
             continue  # "talks that Russia hosted": read at the noun
         _place_from(ctx, chunk, verb, PLACE_PREPS, mm)
         for pobj in partners:  # "meets with Lavrov in Geneva": the parser often hangs the place on the partner
@@ -198,7 +214,7 @@ def verb_meetings(ctx: DocContext, chunk: int, sent) -> list[MeetingMention]:
             if not mm.place and not any(role == "host" for _, role in mm.participants.values()):
                 continue  # "travel" without a destination or someone visited is not a visit
         gov = verb.head if verb.dep_ != "pcomp" else verb.head.head
-        if verb.dep_ in {"advcl", "xcomp"} and lex.meeting_verbs.get(gov.lemma_.lower()) in MOVEMENT_MODES:
+        if verb.dep_ in {"advcl", "xcomp"} and verb_mode(gov, lex) in MOVEMENT_MODES:
             # "traveled to Moscow to meet with Putin": the traveller visits, the other side hosts
             mm.mode = "visit"
             subject_keys = {k for k, _ in subjects}
@@ -212,7 +228,55 @@ def verb_meetings(ctx: DocContext, chunk: int, sent) -> list[MeetingMention]:
         mm.provenance.append(ctx.provenance(chunk, verb))
         if mm.participants:
             out.append(mm)
+            out.extend(_sequels(ctx, chunk, mm, subjects, sequels, negated))
     return out
+
+
+def _pobjs(prep) -> list:
+    return [g for g in prep.children if g.dep_ == "pobj"]
+
+
+def _mode_by_means(verb, lex) -> str:
+    """``spoke by telephone with``, ``talked over the phone``: the means names the mode."""
+    preps = [c for c in verb.children if c.dep_ in {"prep", "agent"} and c.lower_ in {"by", "over", "via", "in"}]
+    for pobj in (g for p in preps for g in _pobjs(p)):
+        key = noun_key(pobj, lex.meeting_means)
+        if key and (pobj.head.lower_ != "in" or key == "person"):
+            return lex.meeting_means[key]
+    return ""
+
+
+def _sequence_preps(verb, lex) -> list:
+    """``met with the IMF chief, then with President Trump``: each later ``with`` is its own meeting."""
+    preps = [p for p in verb.children if p.dep_ == "prep" and p.lower_ == "with"]
+    def after_adverb(p) -> bool:  # the parser hangs "then" on the prep or just before it on the verb
+        before = p.doc[p.i - 1] if p.i > 0 else p
+        return any(a.lower_ in lex.sequence_adverbs for a in p.children) or before.lower_ in lex.sequence_adverbs
+    return [p for p in preps[1:] if after_adverb(p)]
+
+
+def _sequels(ctx: DocContext, chunk: int, mm: MeetingMention, subjects, sequels, negated: bool) -> list[MeetingMention]:
+    out = []
+    for prep in sequels:
+        nxt = MeetingMention(mm.chunk, prep.i, mm.trigger, mm.sent_index, place=mm.place, place_kind=mm.place_kind,
+                             date=mm.date, date_text=mm.date_text, mode=mm.mode, status=mm.status,
+                             provenance=list(mm.provenance))
+        for key, kind in subjects:
+            if kind in PARTY_KINDS:
+                nxt.add(key, negated)
+        _add_parties(ctx, chunk, _pobjs(prep), nxt, negated, as_agent=False)
+        if len(nxt.positive()) >= 2:
+            out.append(nxt)
+    return out
+
+
+def _body_meets(ctx: DocContext, chunk: int, verb, mm: MeetingMention) -> bool:
+    """``NATO leaders met in Wales``, ``EU foreign ministers will meet``: the members of one body
+    meeting together are a meeting of that body."""
+    if len(mm.participants) != 1 or not next(iter(mm.participants)).startswith("organization:"):
+        return False
+    heads = [s for s in syntax.subjects(verb) if s.tag_ in {"NNS", "NNPS"}]
+    return any(h.lemma_.lower() in ctx.lex.group_members for h in heads) and bool(syntax.prep_objects(verb, PLACE_PREPS))
 
 
 ADJUNCT_PREPS = {"after", "during", "following", "throughout"}
@@ -244,7 +308,7 @@ def _quantity_of_meeting(token, lex):
     if token.lemma_.lower() not in QUANTITY_NOUNS:
         return None
     for pobj in syntax.prep_objects(token, {"of"}):
-        if pobj.lemma_.lower() in lex.meeting_nouns:
+        if noun_key(pobj, lex.meeting_nouns):
             return pobj
     return None
 
@@ -253,13 +317,14 @@ def noun_meetings(ctx: DocContext, chunk: int, sent) -> list[MeetingMention]:
     lex = ctx.lex
     out = []
     for noun in sent:
-        if noun.pos_ not in {"NOUN", "PROPN"} or noun.lemma_.lower() not in lex.meeting_nouns:
+        key = noun_key(noun, lex.meeting_nouns) if noun.pos_ in {"NOUN", "PROPN"} else ""
+        if not key:
             continue
         if noun.pos_ == "PROPN" and ctx.mention(chunk, noun) is not None:
             continue
         if noun.lemma_.lower() == "talk" and noun.tag_ not in {"NNS", "NNPS"}:
             continue  # "a talk at a think tank" is a speech; "talks" are negotiations
-        mode = lex.meeting_nouns[noun.lemma_.lower()]
+        mode = lex.meeting_nouns[key]
         mm = MeetingMention(chunk, noun.i, noun.lemma_.lower(), ctx.sent_index(chunk, noun), mode=mode)
         # modifiers anywhere left of the noun in its phrase: "President Obama's Camp David meeting"
         modifiers = [t for left in noun.lefts for t in left.subtree]
@@ -287,11 +352,15 @@ def noun_meetings(ctx: DocContext, chunk: int, sent) -> list[MeetingMention]:
         negated = False
         if gov.i != noun.i and gov.pos_ in {"VERB", "AUX"} and gov.lemma_.lower() in AVOIDING and noun.dep_ == "dobj":
             negated = True  # "boycotted the summit": a denied participation
+        # "paid a visit", "held talks": a light verb from the lexicon takes part like "attend"
+        light = noun.dep_ == "dobj" and bool(light_verb_key(gov, noun, lex.meeting_verbs))
+        # "NATO leaders met in Wales for a summit": those who meet for a meeting take part in it
+        light = light or (noun.dep_ == "pobj" and noun.head.lower_ in DEST_PREPS and verb_mode(gov, lex) in {"meet", "multilateral"})
         if gov.i != noun.i and gov.pos_ in {"VERB", "AUX"} and (gov.lemma_.lower() in PARTICIPATION_VERBS or noun.dep_ in {"dobj", "pobj"}):
             t = syntax.tense(gov)
             negated = negated or syntax.is_negated(gov)
             copula = gov.lemma_.lower() == "be" and noun.dep_ == "attr"  # "Sochi will be the sixth meeting"
-            if gov.lemma_.lower() in PARTICIPATION_VERBS and noun.dep_ in {"dobj", "pobj", "attr"} and not copula:
+            if (gov.lemma_.lower() in PARTICIPATION_VERBS or light) and noun.dep_ in {"dobj", "pobj", "attr"} and not copula:
                 _add_parties(ctx, chunk, syntax.subjects(gov), mm, negated,
                              "host" if gov.lemma_.lower() in HOST_VERBS else "")
                 if gov.lemma_.lower() in HOST_VERBS:
@@ -326,7 +395,7 @@ def noun_meetings(ctx: DocContext, chunk: int, sent) -> list[MeetingMention]:
             for adv in (c for c in gov.children if c.dep_ == "advcl" and any(w.lower_ in {"when", "as", "after"} for w in c.children)):
                 for clause in [adv, *adv.conjuncts]:
                     neg = syntax.is_negated(clause) or any(
-                        x.dep_ == "xcomp" and x.lemma_.lower() in lex.meeting_verbs for x in clause.children
+                        x.dep_ == "xcomp" and verb_mode(x, lex) for x in clause.children
                     ) and clause.lemma_.lower() in syntax.NEG_GOVERNORS
                     _add_parties(ctx, chunk, syntax.subjects(clause), mm, neg)
             if not mm.place:
