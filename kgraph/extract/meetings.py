@@ -280,6 +280,53 @@ def _body_meets(ctx: DocContext, chunk: int, verb, mm: MeetingMention) -> bool:
 
 
 ADJUNCT_PREPS = {"after", "during", "following", "throughout"}
+PRESENCE_PREPS = {"in", "during", "at", "with", "throughout", "on"}
+FRAME_NOUN_DEPTH = 2
+
+
+def _named_event(ctx: DocContext, chunk: int, noun) -> bool:
+    """``the Annapolis Conference``, ``the Pacific Energy Summit``: a name whose head is a meeting
+    noun names a meeting, not an actor (``the Conference on Disarmament`` keeps its ``on``)."""
+    m = ctx.mention(chunk, noun)
+    return m.kind in {"organization", "location"} and noun.i == max(m.tokens) and \
+        not any(c.dep_ == "prep" and c.lower_ in {"on", "for"} for c in noun.children)
+
+
+def _attendees(ctx: DocContext, chunk: int, noun, mm: MeetingMention) -> None:
+    """``a summit involving New Zealand and the European Union``, ``talks attended by X``."""
+    for acl in (c for c in noun.children if c.dep_ == "acl" and c.lemma_.lower() in ctx.lex.attendee_verbs):
+        objs = [c for c in acl.children if c.dep_ == "dobj"] + syntax.prep_objects(acl, {"by"})
+        _add_parties(ctx, chunk, objs, mm, as_agent=False)
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in ctx.lex.attendee_verbs):
+        _add_parties(ctx, chunk, _pobjs(prep), mm, as_agent=False)  # "including Yemen and the UK"
+
+
+def _clause_parties(ctx: DocContext, chunk: int, noun, mm: MeetingMention) -> None:
+    """Who acts in a clause set at a meeting took part in it: ``In a telephone conversation with
+    Sarkozy, Medvedev declared``; ``At the conclusion of the Annapolis Conference, Bush read``;
+    ``embarked on his mission with visits to Israel``; ``Ban, who is in Doha meeting with``
+    (a meeting in apposition to its participant)."""
+    if noun.dep_ == "appos" and noun.head.pos_ in {"PROPN", "NOUN"}:
+        _add_parties(ctx, chunk, [noun.head], mm, role="visitor" if mm.mode == "visit" else "")
+        for rel in (c for c in noun.head.children if c.dep_ == "relcl"):
+            if not mm.place:
+                _place_from(ctx, chunk, rel, PLACE_PREPS, mm)
+        return
+    holder = noun
+    for _ in range(FRAME_NOUN_DEPTH):  # "the conclusion of the conference": climb the "of"
+        if holder.dep_ == "pobj" and holder.head.lower_ == "of" and holder.head.head.pos_ == "NOUN":
+            holder = holder.head.head
+    if holder.dep_ != "pobj" or holder.head.lower_ not in PRESENCE_PREPS:
+        return
+    verb = holder.head.head
+    if verb.pos_ in {"VERB", "AUX"} and verb.lemma_.lower() not in ctx.lex.planned_cues:
+        role = "visitor" if mm.mode == "visit" else ""
+        _add_parties(ctx, chunk, syntax.subjects(verb), mm, syntax.is_negated(verb), role)
+
+
+def _body_session(mm: MeetingMention) -> bool:
+    parts = mm.positive()
+    return len(parts) == 1 and next(iter(parts)).startswith("organization:")
 
 
 def _adjunct_parties(ctx: DocContext, chunk: int, holders, mm: MeetingMention) -> None:
@@ -320,14 +367,15 @@ def noun_meetings(ctx: DocContext, chunk: int, sent) -> list[MeetingMention]:
         key = noun_key(noun, lex.meeting_nouns) if noun.pos_ in {"NOUN", "PROPN"} else ""
         if not key:
             continue
-        if noun.pos_ == "PROPN" and ctx.mention(chunk, noun) is not None:
+        named = noun.pos_ == "PROPN" and ctx.mention(chunk, noun) is not None
+        if named and not _named_event(ctx, chunk, noun):
             continue
         if noun.lemma_.lower() == "talk" and noun.tag_ not in {"NNS", "NNPS"}:
             continue  # "a talk at a think tank" is a speech; "talks" are negotiations
         mode = lex.meeting_nouns[key]
         mm = MeetingMention(chunk, noun.i, noun.lemma_.lower(), ctx.sent_index(chunk, noun), mode=mode)
         # modifiers anywhere left of the noun in its phrase: "President Obama's Camp David meeting"
-        modifiers = [t for left in noun.lefts for t in left.subtree]
+        modifiers = [t for left in noun.lefts for t in left.subtree if not named]
         for c in modifiers:
             if c.dep_ == "poss" or (c.dep_ in {"compound", "amod", "nmod"} and ctx.mention(chunk, c) is not None):
                 for key, kind in ctx.actors(chunk, c, as_agent=c.dep_ == "poss"):
@@ -345,6 +393,10 @@ def noun_meetings(ctx: DocContext, chunk: int, sent) -> list[MeetingMention]:
                 elif kind in {"person", "organization"}:
                     mm.add(key, role="host")
         _place_from(ctx, chunk, noun, PLACE_PREPS, mm)
+        _attendees(ctx, chunk, noun, mm)
+        _clause_parties(ctx, chunk, noun, mm)
+        if mode == "meet" and _body_session(mm):
+            mm.mode = "multilateral"  # "a United Nations Security Council meeting": a session of the body
         t = ""
         gov = noun.head
         if noun.dep_ == "pobj" and gov.dep_ == "prep":
