@@ -44,6 +44,7 @@ class MeetingMention:
     mode: str = ""
     status: str = ""
     anaphoric: bool = False
+    sequel: bool = False  # "Mitchell then embarked on ... visits": a later event than the one before
     provenance: list[Provenance] = field(default_factory=list)
 
     def add(self, key: str, negated: bool = False, role: str = "") -> None:
@@ -156,7 +157,8 @@ def verb_meetings(ctx: DocContext, chunk: int, sent) -> list[MeetingMention]:
         if mode in MOVEMENT_MODES and any(c.dep_ in {"advcl", "xcomp"} and verb_mode(c, lex) in {"meet", "phone"}
                                           for c in verb.children):
             continue  # "traveled to Russia to meet with Putin": one meeting, read at "meet"
-        mode = _mode_by_means(verb, lex) or mode
+        means = _means(verb, lex)
+        mode = lex.meeting_means[noun_key(means, lex.meeting_means)] if means is not None else mode
         t = syntax.tense(verb)
         negated = syntax.is_negated(verb)
         if mode == "multilateral" and any(s.tag_ in {"PRP", "PRP$"} or s.lower_ in {"who", "which", "that"}
@@ -184,6 +186,8 @@ def verb_meetings(ctx: DocContext, chunk: int, sent) -> list[MeetingMention]:
         sequels = _sequence_preps(verb, lex)
         with_objects = [o for p in verb.children if p.dep_ == "prep" and p.lower_ in {"with", "between"}
                         and p not in sequels for o in _pobjs(p)]
+        if means is not None:  # "communicated by telephone with Uribe": the parser hangs "with" on the means
+            with_objects += syntax.prep_objects(means, {"with"})
         partners = with_objects + objects
         if mode == "phone" and (not partners or any(c.dep_ in {"oprd", "xcomp", "ccomp", "attr"} for c in verb.children)
                                 or all(p.lower_ in {"it", "this", "that", "them"} for p in partners)):
@@ -225,6 +229,7 @@ def verb_meetings(ctx: DocContext, chunk: int, sent) -> list[MeetingMention]:
             _place_from(ctx, chunk, gov, {"to"} | PLACE_PREPS, mm)
         _date_from(ctx, verb, t, mm)
         mm.status = _status(ctx, mm, t, _cancel_cue(ctx, verb))
+        mm.sequel = _is_sequel(verb, lex)
         mm.provenance.append(ctx.provenance(chunk, verb))
         if mm.participants:
             out.append(mm)
@@ -232,18 +237,24 @@ def verb_meetings(ctx: DocContext, chunk: int, sent) -> list[MeetingMention]:
     return out
 
 
+def _is_sequel(verb, lex) -> bool:
+    """``then embarked``, ``later flew to``: the clause tells of what came after the last event."""
+    return any(c.dep_ == "advmod" and c.lower_ in lex.sequence_adverbs for c in verb.children)
+
+
 def _pobjs(prep) -> list:
     return [g for g in prep.children if g.dep_ == "pobj"]
 
 
-def _mode_by_means(verb, lex) -> str:
-    """``spoke by telephone with``, ``talked over the phone``: the means names the mode."""
+def _means(verb, lex):
+    """``spoke by telephone with``, ``talked over the phone``, ``met in person``: the noun of the
+    means, which names the mode, or None."""
     preps = [c for c in verb.children if c.dep_ in {"prep", "agent"} and c.lower_ in {"by", "over", "via", "in"}]
     for pobj in (g for p in preps for g in _pobjs(p)):
         key = noun_key(pobj, lex.meeting_means)
         if key and (pobj.head.lower_ != "in" or key == "person"):
-            return lex.meeting_means[key]
-    return ""
+            return pobj
+    return None
 
 
 def _sequence_preps(verb, lex) -> list:
@@ -404,6 +415,8 @@ def noun_meetings(ctx: DocContext, chunk: int, sent) -> list[MeetingMention]:
         negated = False
         if gov.i != noun.i and gov.pos_ in {"VERB", "AUX"} and gov.lemma_.lower() in AVOIDING and noun.dep_ == "dobj":
             negated = True  # "boycotted the summit": a denied participation
+        if gov.i != noun.i and noun.dep_ == "dobj" and cue_key(gov, lex.cancelled_cues):
+            _add_parties(ctx, chunk, syntax.subjects(gov), mm, negated=True)  # "called off the talks"
         # "paid a visit", "held talks": a light verb from the lexicon takes part like "attend"
         light = noun.dep_ == "dobj" and bool(light_verb_key(gov, noun, lex.meeting_verbs))
         # "NATO leaders met in Wales for a summit": those who meet for a meeting take part in it
@@ -437,7 +450,9 @@ def noun_meetings(ctx: DocContext, chunk: int, sent) -> list[MeetingMention]:
             _add_parties(ctx, chunk, syntax.prep_objects(rel, {"with"}), mm, rel_neg, as_agent=False)
             if not mm.place:
                 _place_from(ctx, chunk, rel, PLACE_PREPS, mm)
-            _date_from(ctx, rel, t, mm)
+            # "the 15th round of talks begun Monday": a bare participle on the noun is past
+            bare_participle = rel.dep_ == "acl" and rel.tag_ == "VBN" and not any(c.dep_ in {"aux", "auxpass"} for c in rel.children)
+            _date_from(ctx, rel, "past" if bare_participle else t, mm)
         subject_of = next((h for h in holders if h.dep_ in {"nsubj", "nsubjpass"}), None)
         if subject_of is not None and subject_of.head.pos_ in {"VERB", "AUX"}:
             gov = subject_of.head
@@ -459,6 +474,7 @@ def noun_meetings(ctx: DocContext, chunk: int, sent) -> list[MeetingMention]:
         dets = {c.lower_ for c in noun.children if c.dep_ in {"det", "poss"}}
         mm.anaphoric = not mm.positive() and bool(dets & ANAPHORIC_DETS)  # "did not attend the meeting"
         mm.status = _status(ctx, mm, t or syntax.tense(noun), _cancel_cue(ctx, noun))
+        mm.sequel = _is_sequel(noun.head.head if noun.dep_ == "pobj" else noun.head, lex)
         mm.provenance.append(ctx.provenance(chunk, noun))
         if mm.participants or mm.anaphoric or (mm.place and mm.date):
             out.append(mm)
