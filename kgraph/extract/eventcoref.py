@@ -63,6 +63,7 @@ def merge_into(e: MeetingMention, m: MeetingMention, country_of: dict[str, str])
         e.date_text = m.date_text
     if m.mode and (not e.mode or e.mode == "meet") and not (m.mode == "phone" and e.place):
         e.mode = m.mode  # a meeting somewhere was not a phone call
+    e.asserted = e.asserted or m.asserted
     if m.status == "cancelled" or (m.status and not e.status):
         e.status = m.status
     e.provenance.extend(p for p in m.provenance if p not in e.provenance)
@@ -126,7 +127,7 @@ def keep(e: MeetingMention) -> bool:
         return True
     if len(pos) == 1:
         (only,) = pos
-        if e.mode == "multilateral" and only.startswith("organization:") and e.place:
-            return True  # "the European Union summit in Brussels"
+        if e.mode == "multilateral" and e.place and (only.startswith("organization:") or e.asserted):
+            return True  # "the European Union summit in Brussels", "Obama attended a summit in Lima"
         return e.mode == "visit" and bool(e.place) and only.startswith("person:")
-    return bool(e.participants) and bool(e.place)
+    return bool(e.place) and (bool(e.participants) or e.asserted)  # "peace talks resumed in Geneva"

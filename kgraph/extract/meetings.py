@@ -45,6 +45,7 @@ class MeetingMention:
     status: str = ""
     anaphoric: bool = False
     sequel: bool = False  # "Mitchell then embarked on ... visits": a later event than the one before
+    asserted: bool = False  # "talks resumed in Geneva", "attended a summit in Rome": it took place
     provenance: list[Provenance] = field(default_factory=list)
 
     def add(self, key: str, negated: bool = False, role: str = "") -> None:
@@ -335,6 +336,20 @@ def _clause_parties(ctx: DocContext, chunk: int, noun, mm: MeetingMention) -> No
         _add_parties(ctx, chunk, syntax.subjects(verb), mm, syntax.is_negated(verb), role)
 
 
+def _asserted(noun, lex) -> bool:
+    """The clause says the meeting happens, whoever its parties: ``peace talks resumed``, ``talks
+    were held``, ``bishops attended a summit``, ``held a conference``."""
+    gov = noun.head
+    if noun.dep_ == "nsubj" and cue_key(gov, lex.held_cues):
+        return not syntax.is_negated(gov)
+    if noun.dep_ == "nsubjpass" and gov.lemma_.lower() == "hold":
+        return not syntax.is_negated(gov)
+    if noun.dep_ == "dobj" and gov.pos_ == "VERB" and (
+            gov.lemma_.lower() in {"attend", "hold", "host", "convene", "open"} or light_verb_key(gov, noun, lex.meeting_verbs)):
+        return not syntax.is_negated(gov)
+    return False
+
+
 def _body_session(mm: MeetingMention) -> bool:
     parts = mm.positive()
     return len(parts) == 1 and next(iter(parts)).startswith("organization:")
@@ -447,7 +462,9 @@ def noun_meetings(ctx: DocContext, chunk: int, sent) -> list[MeetingMention]:
                         mm.add(key, rel_neg, "host" if rel.lemma_.lower() in HOST_VERBS else "")
                         if rel.lemma_.lower() in HOST_VERBS:
                             mm.mode = "host"
-            _add_parties(ctx, chunk, syntax.prep_objects(rel, {"with"}), mm, rel_neg, as_agent=False)
+            # "a phone call made by Trump to Zelensky": a call's acl names who was called
+            partner_preps = {"with", "to"} if mm.mode == "phone" else {"with"}
+            _add_parties(ctx, chunk, syntax.prep_objects(rel, partner_preps), mm, rel_neg, as_agent=False)
             if not mm.place:
                 _place_from(ctx, chunk, rel, PLACE_PREPS, mm)
             # "the 15th round of talks begun Monday": a bare participle on the noun is past
@@ -475,6 +492,7 @@ def noun_meetings(ctx: DocContext, chunk: int, sent) -> list[MeetingMention]:
         mm.anaphoric = not mm.positive() and bool(dets & ANAPHORIC_DETS)  # "did not attend the meeting"
         mm.status = _status(ctx, mm, t or syntax.tense(noun), _cancel_cue(ctx, noun))
         mm.sequel = _is_sequel(noun.head.head if noun.dep_ == "pobj" else noun.head, lex)
+        mm.asserted = _asserted(noun, lex) and mm.status != "cancelled"
         mm.provenance.append(ctx.provenance(chunk, noun))
         if mm.participants or mm.anaphoric or (mm.place and mm.date):
             out.append(mm)
