@@ -96,3 +96,21 @@ def test_every_meeting_key_has_a_shape_that_can_match(lex):
             assert 1 <= len(key.split()) <= 2, key
     for key in lex.meeting_nouns:
         assert 1 <= len(key.split()) <= 3, key
+
+
+def test_private_travel_and_acquaintance_are_not_diplomacy(read):
+    assert meetings(read("Sara Malik, 19, travelled to Syria in 2015 with two friends.")) == []
+    assert meetings(read("In London he met bassist Tom Reed, who joined the band.")) == []
+    (m,) = meetings(read("Foreign Minister Sara Malik travelled to Syria on Monday."))
+    assert m["participants"] == {"Sara Malik"} and m["place"] == "Syria"
+
+
+def test_meeting_a_thing_is_no_meeting(read):
+    assert meetings(read("Russia and Turkey failed to meet their commitments in Idlib.")) == []
+    assert len(meetings(read("Russia and Turkey met in Moscow on Saturday."))) == 1
+
+
+def test_a_visit_to_a_place_is_told_once(read):
+    r = read("Foreign Minister Sara Malik travelled to Cairo on Monday.")
+    assert [(m["participants"], m["place"]) for m in meetings(r)] == [({"Sara Malik"}, "Cairo")]
+    assert not any(s.category == "CONSULT" for s in r.statements)

@@ -131,3 +131,14 @@ def keep(e: MeetingMention) -> bool:
             return True  # "the European Union summit in Brussels", "Obama attended a summit in Lima"
         return e.mode == "visit" and bool(e.place) and only.startswith("person:")
     return bool(e.place) and (bool(e.participants) or e.asserted)  # "peace talks resumed in Geneva"
+
+
+def diplomatic(e: MeetingMention, standing: frozenset[str]) -> bool:
+    """A meeting an analyst of diplomacy wants: someone in it holds a public role or is a body
+    or a state, or a host receives the visitor.  ``Begum travelled to Syria``, ``he met
+    bassist Jack Bruce`` are private lives, not diplomacy."""
+    pos = e.positive() or set(e.participants)
+    if any(not k.startswith("person:") or k in standing for k in pos):
+        return True
+    return not pos and e.asserted
+

@@ -170,7 +170,7 @@ def verb_meetings(ctx: DocContext, chunk: int, sent) -> list[MeetingMention]:
         for key, kind in subjects:
             if kind in {"person", "organization", "country"}:
                 mm.add(key, negated, "host" if mode == "host" else ("visitor" if mode == "visit" else ""))
-        objects = []
+        objects, things = [], []
         for c in verb.children:
             # "he was hosted by Macron": the passive subject is the guest
             if c.dep_ in {"dobj", "dative", "nsubjpass"} and (lemma in lex.object_participant_verbs or mode == "visit"):
@@ -178,12 +178,18 @@ def verb_meetings(ctx: DocContext, chunk: int, sent) -> list[MeetingMention]:
                 direct = ctx.mention(chunk, c) is not None or c.tag_ in {"PRP", "NNS"} or \
                     c.lemma_.lower() in lex.actor_heads or c.lemma_.lower() in lex.person_nouns
                 if not direct:
+                    things.append(c)
                     continue  # "will host Mr Brown's speech": a thing, not a guest
-                for key, kind in ctx.actors(chunk, c, as_agent=False):
+                found = ctx.actors(chunk, c, as_agent=False)
+                if not found and c.tag_ == "NNS" and c.lemma_.lower() not in lex.person_nouns | lex.actor_heads:
+                    things.append(c)  # "meet their commitments": plural, but no one
+                for key, kind in found:
                     if kind == "location" or (kind == "country" and mode == "visit"):
                         mm.place, mm.place_kind = key, kind
                     elif kind in {"person", "organization", "country"}:
                         mm.add(key, negated, "visitor" if mode == "host" else ("host" if mode == "visit" else ""))
+        if things and len(things) == len(objects) and mode in {"meet", "host"} and not syntax.prep_objects(verb, {"with"}):
+            continue  # "failed to meet its commitments", "will host the World Cup": a thing, no one met
         sequels = _sequence_preps(verb, lex)
         with_objects = [o for p in verb.children if p.dep_ == "prep" and p.lower_ in {"with", "between"}
                         and p not in sequels for o in _pobjs(p)]
