@@ -87,6 +87,7 @@ class Lexicon:
     sequence_adverbs: frozenset[str] = frozenset()  # "met A, then B": two meetings
     group_members: frozenset[str] = frozenset()  # "NATO leaders": a body's members meeting as the body
     attendee_verbs: frozenset[str] = frozenset()  # "a summit involving X", "talks attended by X"
+    travel_verbs: frozenset[str] = frozenset()  # "travelled to Syria": movement, a visit only for a public figure
     titles: dict[str, str] = field(default_factory=dict)  # lowercase title -> display
     honorifics: frozenset[str] = frozenset()
     family_first: frozenset[str] = frozenset()  # "Wang Yi": the family name comes first
@@ -186,6 +187,7 @@ def load_lexicon(data_dir: str | None = None) -> Lexicon:
         sequence_adverbs=frozenset(meetings.get("sequence_adverbs", [])),
         group_members=frozenset(meetings.get("group_members", [])),
         attendee_verbs=frozenset(meetings.get("attendee_verbs", [])),
+        travel_verbs=frozenset(meetings.get("travel_verbs", [])),
         titles=title_map,
         max_title_words=max((len(t.split()) for t in title_map), default=1),
         honorifics=frozenset(h.lower().rstrip(".") for h in titles.get("honorifics", [])),

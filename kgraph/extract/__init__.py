@@ -92,7 +92,7 @@ def extract_document(document: Document, chunks: list, lex: Lexicon) -> DocResul
     country_of = _cluster_countries(mentions, ctx.countries)
     meetings = merge_mentions(meeting_mentions, country_of, document.date)
     standing = frozenset(m.cluster for m in mentions if m.role or m.kb_leader is not None)
-    meetings = [mm for mm in meetings if diplomatic(mm, standing)]
+    meetings = [mm for mm in meetings if diplomatic(mm, standing, lex.travel_verbs)]
     _infer_host_countries(meetings, country_of, ctx.countries)
 
     entities = _entities(mentions, ctx, sentences, ctx_chunks)

@@ -133,12 +133,13 @@ def keep(e: MeetingMention) -> bool:
     return bool(e.place) and (bool(e.participants) or e.asserted)  # "peace talks resumed in Geneva"
 
 
-def diplomatic(e: MeetingMention, standing: frozenset[str]) -> bool:
-    """A meeting an analyst of diplomacy wants: someone in it holds a public role or is a body
-    or a state, or a host receives the visitor.  ``Begum travelled to Syria``, ``he met
-    bassist Jack Bruce`` are private lives, not diplomacy."""
-    pos = e.positive() or set(e.participants)
-    if any(not k.startswith("person:") or k in standing for k in pos):
+def diplomatic(e: MeetingMention, standing: frozenset[str], travel_verbs: frozenset[str]) -> bool:
+    """Travel by one person is a visit an analyst of diplomacy wants when the traveller holds a
+    public role (``Foreign Minister Malik travelled to Syria``), not when it is a private life
+    (``Begum travelled to Syria in 2015``).  Encounters between two named sides are kept."""
+    pos = e.positive()
+    if e.mode != "visit" or len(pos) != 1 or e.trigger not in travel_verbs:
         return True
-    return not pos and e.asserted
+    (only,) = pos
+    return not only.startswith("person:") or only in standing
 

@@ -201,6 +201,10 @@ def verb_meetings(ctx: DocContext, chunk: int, sent) -> list[MeetingMention]:
             continue  # "called it a retrograde step" names something; a call needs someone called
         _add_parties(ctx, chunk, with_objects, mm, negated, as_agent=False)
         purpose_of_trip = verb.dep_ in {"advcl", "xcomp"} and verb_mode(verb.head, lex) in MOVEMENT_MODES
+        if mode == "host" and any(c.dep_ == "xcomp" for c in verb.children):
+            continue  # "invited him to collaborate" is no meeting; "invited him to visit" is read at "visit"
+        if mode == "visit" and verb.dep_ == "xcomp" and verb_mode(verb.head, lex) == "host":
+            _add_parties(ctx, chunk, syntax.subjects(verb.head), mm, negated, role="host")  # the inviter hosts
         if mode == "host" and not any(role == "visitor" for _, role in mm.participants.values()):
             continue  # "welcomed the pullout", "are receiving briefings": nobody is hosted
         if mode == "host" and not any(role == "host" for _, role in mm.participants.values()) and \
