@@ -82,6 +82,12 @@ class Lexicon:
     object_participant_verbs: frozenset[str] = frozenset()
     planned_cues: frozenset[str] = frozenset()
     cancelled_cues: frozenset[str] = frozenset()
+    held_cues: frozenset[str] = frozenset()  # "talks resumed", "were held": the meeting took place
+    meeting_means: dict[str, str] = field(default_factory=dict)  # "by telephone" -> phone
+    sequence_adverbs: frozenset[str] = frozenset()  # "met A, then B": two meetings
+    group_members: frozenset[str] = frozenset()  # "NATO leaders": a body's members meeting as the body
+    attendee_verbs: frozenset[str] = frozenset()  # "a summit involving X", "talks attended by X"
+    travel_verbs: frozenset[str] = frozenset()  # "travelled to Syria": movement, a visit only for a public figure
     titles: dict[str, str] = field(default_factory=dict)  # lowercase title -> display
     honorifics: frozenset[str] = frozenset()
     family_first: frozenset[str] = frozenset()  # "Wang Yi": the family name comes first
@@ -176,6 +182,12 @@ def load_lexicon(data_dir: str | None = None) -> Lexicon:
         object_participant_verbs=frozenset(meetings.get("object_participant_verbs", [])),
         planned_cues=frozenset(status.get("planned", [])),
         cancelled_cues=frozenset(status.get("cancelled", [])),
+        held_cues=frozenset(status.get("held", [])),
+        meeting_means={k.lower(): v for k, v in meetings.get("means", {}).items() if not k.startswith("_")},
+        sequence_adverbs=frozenset(meetings.get("sequence_adverbs", [])),
+        group_members=frozenset(meetings.get("group_members", [])),
+        attendee_verbs=frozenset(meetings.get("attendee_verbs", [])),
+        travel_verbs=frozenset(meetings.get("travel_verbs", [])),
         titles=title_map,
         max_title_words=max((len(t.split()) for t in title_map), default=1),
         honorifics=frozenset(h.lower().rstrip(".") for h in titles.get("honorifics", [])),

@@ -13,7 +13,7 @@ from dataclasses import replace
 from kgraph.extract.actors import Chunk, DocContext
 from kgraph.extract.context import scene_country, with_scene_country
 from kgraph.extract.coref import cluster_mentions
-from kgraph.extract.eventcoref import merge_mentions
+from kgraph.extract.eventcoref import diplomatic, merge_mentions
 from kgraph.extract.meetings import noun_meetings, verb_meetings
 from kgraph.extract.mentions import (
     Mention,
@@ -91,6 +91,8 @@ def extract_document(document: Document, chunks: list, lex: Lexicon) -> DocResul
 
     country_of = _cluster_countries(mentions, ctx.countries)
     meetings = merge_mentions(meeting_mentions, country_of, document.date)
+    standing = frozenset(m.cluster for m in mentions if m.role or m.kb_leader is not None)
+    meetings = [mm for mm in meetings if diplomatic(mm, standing, lex.travel_verbs)]
     _infer_host_countries(meetings, country_of, ctx.countries)
 
     entities = _entities(mentions, ctx, sentences, ctx_chunks)
@@ -98,7 +100,7 @@ def extract_document(document: Document, chunks: list, lex: Lexicon) -> DocResul
     visitors = frozenset(k for mm in meetings for k, (_, role) in mm.participants.items() if role == "visitor")
     entities = with_scene_country(entities, mentions, lex, ctx.scene, visitors)
     used = {e.key for e in entities}
-    statements = [s for s in statements if s.subject in used and s.object in used]
+    statements = [s for s in statements if s.subject in used and s.object in used and not _told_by_meeting(s, meetings)]
     records = []
     for n, mm in enumerate(meetings):
         parts = tuple(Participation(k, neg, role) for k, (neg, role) in sorted(mm.participants.items()) if k in used)
@@ -111,6 +113,13 @@ def extract_document(document: Document, chunks: list, lex: Lexicon) -> DocResul
         doc_id=document.id, title=document.title, date=document.date, sentences=n_sent, tokens=tokens,
         entities=tuple(entities), statements=tuple(dict.fromkeys(statements)), meetings=tuple(records),
     )
+
+
+def _told_by_meeting(s, meetings) -> bool:
+    """``Sarkozy heads to Beijing``: a visit to a place is the meeting node's to tell (visitor and
+    place); a CONSULT statement aimed at the place would count the one visit twice."""
+    return s.category == "CONSULT" and s.object.startswith("location:") and any(
+        mm.place == s.object and s.subject in mm.participants for mm in meetings)
 
 
 def _confirm_kb_countries(mentions: list[Mention]) -> None:

@@ -43,6 +43,10 @@ def compatible(e: MeetingMention, m: MeetingMention, country_of: dict[str, str],
     pe, pm = e.positive(), m.positive()
     if m.anaphoric:
         return True
+    if m.sequel:
+        return False  # "Mitchell then embarked on ... visits": not the meeting told before
+    if "multilateral" in {e.mode, m.mode} and e.mode != m.mode and min(len(pe), len(pm)) < 2:
+        return False  # "since his inauguration" is not the talks he held with one person
     if not pe or not pm:
         return False
     return pm <= pe or pe <= pm
@@ -59,6 +63,7 @@ def merge_into(e: MeetingMention, m: MeetingMention, country_of: dict[str, str])
         e.date_text = m.date_text
     if m.mode and (not e.mode or e.mode == "meet") and not (m.mode == "phone" and e.place):
         e.mode = m.mode  # a meeting somewhere was not a phone call
+    e.asserted = e.asserted or m.asserted
     if m.status == "cancelled" or (m.status and not e.status):
         e.status = m.status
     e.provenance.extend(p for p in m.provenance if p not in e.provenance)
@@ -122,7 +127,19 @@ def keep(e: MeetingMention) -> bool:
         return True
     if len(pos) == 1:
         (only,) = pos
-        if e.mode == "multilateral" and only.startswith("organization:") and e.place:
-            return True  # "the European Union summit in Brussels"
+        if e.mode == "multilateral" and e.place and (only.startswith("organization:") or e.asserted):
+            return True  # "the European Union summit in Brussels", "Obama attended a summit in Lima"
         return e.mode == "visit" and bool(e.place) and only.startswith("person:")
-    return bool(e.participants) and bool(e.place)
+    return bool(e.place) and (bool(e.participants) or e.asserted)  # "peace talks resumed in Geneva"
+
+
+def diplomatic(e: MeetingMention, standing: frozenset[str], travel_verbs: frozenset[str]) -> bool:
+    """Travel by one person is a visit an analyst of diplomacy wants when the traveller holds a
+    public role (``Foreign Minister Malik travelled to Syria``), not when it is a private life
+    (``Begum travelled to Syria in 2015``).  Encounters between two named sides are kept."""
+    pos = e.positive()
+    if e.mode != "visit" or len(pos) != 1 or e.trigger not in travel_verbs:
+        return True
+    (only,) = pos
+    return not only.startswith("person:") or only in standing
+

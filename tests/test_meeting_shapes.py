@@ -1,0 +1,117 @@
+"""Meeting shapes that the lexicon's keys and the frame arguments must cover.
+
+Each shape has sentences where it must fire and sentences where it must not;
+names are invented so that no knowledge base helps.
+"""
+from __future__ import annotations
+
+import pytest
+
+from helpers_extract import meetings
+
+pytestmark = pytest.mark.e2e
+
+
+def _summary(r) -> list[tuple]:
+    return sorted((tuple(sorted(m["participants"])), m["place"], m["mode"], m["status"]) for m in meetings(r))
+
+
+FIRES = [
+    # light verbs from the data: "pay|visit", "hold|talks"
+    ("Foreign Minister Anna Berg paid a visit to Moscow on Tuesday.", [(("Anna Berg",), "Moscow", "visit", "held")]),
+    ("President Karl Dorn and President Ivan Petrov held talks in Minsk on Monday.",
+     [(("Ivan Petrov", "Karl Dorn"), "Minsk", "meet", "held")]),
+    # phrasal keys: "head to"
+    ("Prime Minister Olaf Lind headed to Paris on Monday.", [(("Olaf Lind",), "Paris", "visit", "held")]),
+    # means: "by telephone"
+    ("President Rafael Soto has communicated by telephone with President Hugo Mena.",
+     [(("Hugo Mena", "Rafael Soto"), "", "phone", "held")]),
+    # a modified noun key: "telephone conversation", with the clause's actor
+    ("In a telephone conversation with President Paul Roux on Sunday, President Ivan Petrov said the troops would leave.",
+     [(("Ivan Petrov", "Paul Roux"), "", "phone", "held")]),
+    # a body's members meeting as the body
+    ("NATO leaders met in Cardiff on Thursday for a two-day summit.", [(("NATO",), "Cardiff", "multilateral", "held")]),
+    # attendee lists on the meeting noun
+    ("The energy summit in Auckland involving New Zealand and the European Union ended yesterday.",
+     [(("European Union", "New Zealand"), "Auckland", "multilateral", "held")]),
+    # a meeting in apposition to its participant
+    ("Secretary-General Lars Holm, who is in Doha meeting with President Omar Haddad, said the fighting must stop.",
+     [(("Lars Holm", "Omar Haddad"), "Doha", "meet", "")]),
+    # sequences: two meetings
+    ("President Karl Dorn met with Anna Berg, then with President Ivan Petrov.",
+     [(("Anna Berg", "Karl Dorn"), "", "meet", "held"), (("Ivan Petrov", "Karl Dorn"), "", "meet", "held")]),
+]
+
+SILENT = [
+    # a light verb that is not a meeting
+    "Foreign Minister Anna Berg paid tribute to the victims in Moscow.",
+    # guests invited by no one named, at no place named
+    "Karl Dorn, Ivan Petrov and Omar Haddad were each invited but did not attend.",
+    # invited to do something that is no meeting
+    "In 1985 President Karl Dorn invited Omar Haddad to appear on television together.",
+    # a said-in-a-statement clause is not a meeting
+    "President Ivan Petrov said in a statement that Russia would attend.",
+]
+
+
+@pytest.mark.parametrize("text,expected", FIRES, ids=[t[:40] for t, _ in FIRES])
+def test_meeting_shape_fires(read, text, expected):
+    assert _summary(read(text)) == expected
+
+
+@pytest.mark.parametrize("text", SILENT, ids=[t[:40] for t in SILENT])
+def test_meeting_shape_stays_silent(read, text):
+    assert [m for m in meetings(read(text)) if m["participants"]] == []
+
+
+def test_called_off_talks_are_cancelled(read):
+    r = read("President Karl Dorn and President Ivan Petrov called off the talks in Geneva on Monday.")
+    assert [(m["status"], m["participants"], m["denied"]) for m in meetings(r)] == [
+        ("cancelled", set(), {"Karl Dorn", "Ivan Petrov"})]
+
+
+def test_a_nationality_on_a_venue_is_not_the_place(read):
+    r = read("President Karl Dorn met President Ivan Petrov at an Irish pub.")
+    (m,) = meetings(r)
+    assert m["place"] == ""
+    r = read("President Karl Dorn met President Ivan Petrov in the Irish capital.")
+    (m,) = meetings(r)
+    assert m["place"] == "Ireland"
+
+
+def test_a_later_visit_is_not_the_meeting_before_it(read):
+    r = read("President Karl Dorn met with his envoy Lars Holm on Monday. "
+             "Holm then embarked on his mission with visits to Israel and Jordan.")
+    ms = meetings(r)
+    assert any(m["participants"] == {"Karl Dorn", "Lars Holm"} and m["mode"] == "meet" for m in ms)
+    assert not any(m["participants"] == {"Karl Dorn", "Lars Holm"} and m["place"] for m in ms)
+
+
+def test_every_meeting_key_has_a_shape_that_can_match(lex):
+    """A ``lemma|object`` key is read through its object noun, so the object must be a meeting noun;
+    a ``lemma particle`` key is one verb and one particle."""
+    for key in lex.meeting_verbs:
+        if "|" in key:
+            verb, obj = key.split("|")
+            assert obj in lex.meeting_nouns, key
+        else:
+            assert 1 <= len(key.split()) <= 2, key
+    for key in lex.meeting_nouns:
+        assert 1 <= len(key.split()) <= 3, key
+
+
+def test_private_travel_is_not_diplomacy(read):
+    assert meetings(read("Sara Malik, 19, travelled to Syria in 2015 with two friends.")) == []
+    (m,) = meetings(read("Foreign Minister Sara Malik travelled to Syria on Monday."))
+    assert m["participants"] == {"Sara Malik"} and m["place"] == "Syria"
+
+
+def test_meeting_a_thing_is_no_meeting(read):
+    assert meetings(read("Russia and Turkey failed to meet their commitments in Idlib.")) == []
+    assert len(meetings(read("Russia and Turkey met in Moscow on Saturday."))) == 1
+
+
+def test_a_visit_to_a_place_is_told_once(read):
+    r = read("Foreign Minister Sara Malik travelled to Cairo on Monday.")
+    assert [(m["participants"], m["place"]) for m in meetings(r)] == [({"Sara Malik"}, "Cairo")]
+    assert not any(s.category == "CONSULT" for s in r.statements)
