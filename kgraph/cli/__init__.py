@@ -39,6 +39,6 @@ def main(argv: list[str] | None = None) -> int:
     except KgraphError as exc:
         print(f"kgraph: error: {exc}", file=sys.stderr)
         return exc.exit_code
-    except KeyboardInterrupt:
-        print("kgraph: interrupted; previous outputs are left as they were", file=sys.stderr)
+    except KeyboardInterrupt as exc:  # kgraph.outputs.OutputsReplaced says when the new outputs are in place
+        print(f"kgraph: interrupted; {str(exc) or 'the previous outputs are in place'}", file=sys.stderr)
         return 130
