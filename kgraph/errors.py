@@ -83,6 +83,13 @@ class GraphFormatError(KgraphError, ValueError):
     exit_code = 5
 
 
+class OutputSetError(GraphFormatError):
+    """An output folder's files are not one build (an interrupted build, a file edited by hand)."""
+
+    code = "E402"
+    exit_code = 5
+
+
 class UnknownNameError(KgraphError, KeyError):
     """A query names an entity that is not in the graph; the message suggests close names."""
 

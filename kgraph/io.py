@@ -37,6 +37,7 @@ import networkx as nx
 from networkx.readwrite.graphml import GraphMLReader
 
 from kgraph.errors import GraphFormatError, InputNotFoundError, OutputError
+from kgraph.manifest import check_output_set
 
 _NS = "http://graphml.graphdrawing.org/xmlns"
 _XSI = "http://www.w3.org/2001/XMLSchema-instance"
@@ -304,12 +305,14 @@ def read_graphml(path: str | os.PathLike) -> nx.MultiDiGraph:
     """Read a GraphML file into a MultiDiGraph, decoding what :func:`write_graphml` encoded.
 
     Files from other writers work too: a string attribute that holds a JSON
-    array is turned back into a list.
+    array is turned back into a list.  A file in a build's output folder is
+    first checked against the build manifest (:mod:`kgraph.manifest`).
     """
     source = Path(path)
     if not source.is_file():
         raise InputNotFoundError("GraphML file not found; build one with `kgraph build ... -o DIR`",
                                  path=str(source))
+    check_output_set(source)
     try:
         graphs = list(_Reader(node_type=str, edge_key_type=int, force_multigraph=True)(path=str(source)))
     except ET.ParseError as exc:
@@ -353,6 +356,7 @@ def read_node_link(path: str | os.PathLike) -> nx.MultiDiGraph:
     source = Path(path)
     if not source.is_file():
         raise InputNotFoundError("node-link JSON file not found", path=str(source))
+    check_output_set(source)
     try:
         data = json.loads(source.read_text(encoding="utf-8"))
     except RecursionError:

@@ -1,23 +1,57 @@
 """Writing a build's files into the output folder, all or nothing.
 
-Every file is first written into a private staging folder inside the output
-folder; only when all of them are complete are they moved into place, one
-``os.replace`` each.  A failure or an interruption therefore leaves the
-previous outputs as they were.  Nothing outside the output folder is touched.
+The folder keeps the layout users open (``output/graph.html`` ...), but each
+of those names is a symlink into the build that is current::
+
+    output/graph.html     -> .kgraph-current/graph.html     (made once)
+    output/.kgraph-current -> .kgraph-build-<id>             (the one link a build swaps)
+    output/.kgraph-build-<id>/graph.html ... .kgraph-manifest.json
+
+A build writes every file into a private ``.kgraph-staging-*`` folder, adds
+the manifest (:mod:`kgraph.manifest`), renames the folder to
+``.kgraph-build-<id>`` and then replaces ``.kgraph-current`` with one
+``os.replace``.  Before that rename the previous outputs are in place, after
+it the new ones: a kill at any instant leaves one complete set.  Outputs of
+an older kgraph (plain files) are first moved, unchanged, into a build
+folder of their own, so the switch to links never shows a mix either.  The
+next build removes staging and build folders a killed build left behind.
+
+Where the filesystem has no symlinks the files are moved one by one and
+the manifest is written last; reading a graph from a mixed set then fails
+with :class:`~kgraph.errors.OutputSetError` instead of mixing two builds.
 """
 from __future__ import annotations
 
+import contextlib
+import logging
 import os
+import secrets
 import shutil
 import tempfile
+import time
 from pathlib import Path
 
 import networkx as nx
 
 from kgraph.errors import OutputError
+from kgraph.manifest import MANIFEST, manifest_text
+
+log = logging.getLogger(__name__)
 
 OUTPUT_FILES = ("graph.graphml", "graph.html", "countries.html", "graph.json",
                 "triples.csv", "entities.csv", "meetings.csv")
+CURRENT = ".kgraph-current"
+BUILD_PREFIX = ".kgraph-build-"
+STAGING_PREFIX = ".kgraph-staging-"
+_LOCK = ".kgraph-lock"
+
+
+class OutputsReplaced(KeyboardInterrupt):
+    """Interrupted after the swap: the new outputs are complete and in place."""
+
+
+class _MixedOutputs(OutputError):
+    """Without symlinks, a failure in the middle of the per-file moves (the message says so)."""
 
 
 def check_output_dir(path: str | os.PathLike, *, create: bool = False) -> Path:
@@ -46,26 +80,185 @@ def check_output_dir(path: str | os.PathLike, *, create: bool = False) -> Path:
 
 
 def write_outputs(graph: nx.MultiDiGraph, out_dir: str | os.PathLike, *, max_nodes: int = 300) -> list[Path]:
-    """Write GraphML, node-link JSON, the HTML pages and the CSV tables; return the final paths."""
+    """Write GraphML, node-link JSON, the HTML pages and the CSV tables; return the final paths.
+
+    On an error the previous outputs are in place (:class:`OutputError` says
+    so); a Ctrl-C after the swap raises :class:`OutputsReplaced`.
+    """
+    out = check_output_dir(out_dir, create=True)
+    with _locked(out):
+        _remove_leftovers(out)
+        staging = _make_staging(out)
+        build = f"{time.strftime('%Y%m%dT%H%M%S')}-{secrets.token_hex(4)}"
+        try:
+            try:
+                _write_files(graph, staging, max_nodes)
+                _write_manifest(staging, build)
+                if _links_work(staging):
+                    _swap(out, staging, build)
+                else:
+                    _replace_each(out, staging)
+                _remove_leftovers(out)
+            finally:
+                shutil.rmtree(staging, ignore_errors=True)
+        except OSError as exc:
+            if isinstance(exc, _MixedOutputs):
+                raise
+            if _current(out) == BUILD_PREFIX + build:
+                log.warning("cleaning up after the build failed (%s); the new outputs are in place", exc)
+                return [out / name for name in OUTPUT_FILES]
+            raise OutputError(f"writing outputs failed ({exc}); the previous outputs are in place",
+                              path=str(out)) from exc
+        except KeyboardInterrupt:
+            if _current(out) == BUILD_PREFIX + build:
+                raise OutputsReplaced("the new outputs are complete and in place") from None
+            raise
+    return [out / name for name in OUTPUT_FILES]
+
+
+def _write_files(graph, folder: Path, max_nodes) -> None:
     from kgraph.io import write_graphml, write_node_link, write_tables
     from kgraph.render import write_country_html, write_html
 
-    out = check_output_dir(out_dir, create=True)
-    staging = Path(tempfile.mkdtemp(prefix=".kgraph-staging-", dir=out))
+    write_graphml(graph, folder / "graph.graphml")
+    write_node_link(graph, folder / "graph.json")
+    write_tables(graph, folder)
+    write_html(graph, folder / "graph.html", max_nodes=max_nodes)
+    write_country_html(graph, folder / "countries.html")
+
+
+def _make_staging(out: Path) -> Path:
     try:
-        write_graphml(graph, staging / "graph.graphml")
-        write_node_link(graph, staging / "graph.json")
-        write_tables(graph, staging)
-        write_html(graph, staging / "graph.html", max_nodes=max_nodes)
-        write_country_html(graph, staging / "countries.html")
-        final = []
-        for name in OUTPUT_FILES:
-            src = staging / name
-            if src.exists():
-                os.replace(src, out / name)
-                final.append(out / name)
-        return final
+        folder = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=out))
+        os.chmod(folder, 0o755)  # the build folder it becomes is read like the output folder
+        return folder
     except OSError as exc:
-        raise OutputError(f"writing outputs failed ({exc}); previous outputs are unchanged", path=str(out)) from exc
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        raise OutputError(f"cannot write into the output folder ({exc.strerror}); the previous outputs "
+                          "are in place", path=str(out)) from exc
+
+
+def _write_manifest(folder: Path, build: str) -> None:
+    from kgraph.io import atomic_write
+
+    text = manifest_text(folder, OUTPUT_FILES, build)
+    with atomic_write(folder / MANIFEST) as handle:
+        handle.write(text)
+
+
+@contextlib.contextmanager
+def _locked(out: Path):
+    """One writer at a time per folder, so that no build removes another's staging folder."""
+    try:
+        import fcntl
+    except ImportError:  # no advisory locks here (Windows): builds into one folder must not overlap
+        yield
+        return
+    with open(out / _LOCK, "a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _current(out: Path) -> str:
+    try:
+        return os.readlink(out / CURRENT)
+    except OSError:
+        return ""
+
+
+def _links_work(folder: Path) -> bool:
+    probe = folder / ".kgraph-link-probe"
+    try:
+        os.symlink("x", probe)
+    except (OSError, NotImplementedError):
+        return False
+    os.unlink(probe)
+    return True
+
+
+def _link(out: Path, name: str, target: str) -> None:
+    """Make ``out/name`` a symlink to ``target`` with one rename (readers see the old or the new)."""
+    path = out / name
+    if path.is_symlink() and os.readlink(path) == target:
+        return
+    tmp = out / f".{name}.{secrets.token_hex(4)}.link"
+    os.symlink(target, tmp)
+    try:
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def _swap(out: Path, staging: Path, build: str) -> None:
+    plain = [name for name in OUTPUT_FILES if (out / name).is_file() and not (out / name).is_symlink()]
+    if plain:
+        _adopt(out, plain)
+    for name in OUTPUT_FILES + (MANIFEST,):
+        _link(out, name, f"{CURRENT}/{name}")
+    os.rename(staging, out / (BUILD_PREFIX + build))
+    _link(out, CURRENT, BUILD_PREFIX + build)  # the switch from the old outputs to the new
+    _sync(out)
+
+
+def _adopt(out: Path, plain: list[str]) -> None:
+    """Move outputs written as plain files (older kgraph, no symlinks) into a build folder of their own.
+
+    They become the current build first; the links that then replace the
+    plain files show the same bytes, so the switch never shows a mix.
+    """
+    folder = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=out))
+    for name in plain + ([MANIFEST] if (out / MANIFEST).is_file() and not (out / MANIFEST).is_symlink() else []):
+        try:
+            os.link(out / name, folder / name)
+        except OSError:
+            shutil.copy2(out / name, folder / name)
+    build = BUILD_PREFIX + "adopted-" + secrets.token_hex(4)
+    os.rename(folder, out / build)
+    _link(out, CURRENT, build)
+
+
+def _replace_each(out: Path, staging: Path) -> None:
+    """Without symlinks: one rename per file, the manifest last (a mixed set fails to load)."""
+    names = [name for name in OUTPUT_FILES + (MANIFEST,) if (staging / name).exists()]
+    moved = 0
+    try:
+        for name in names:
+            os.replace(staging / name, out / name)
+            moved += 1
+    except BaseException as exc:
+        if moved == len(names) and isinstance(exc, KeyboardInterrupt):
+            raise OutputsReplaced("the new outputs are complete and in place") from None
+        if moved == 0:
+            raise
+        mixed = (f"{moved} of {len(names)} files are new, the others old (this filesystem has no symlinks "
+                 "for a one-step swap); kgraph.load refuses the set until you build again")
+        if isinstance(exc, KeyboardInterrupt):
+            raise KeyboardInterrupt(mixed) from None
+        raise _MixedOutputs(f"writing outputs failed ({exc}): {mixed}", path=str(out)) from exc
+    _sync(out)
+
+
+def _sync(folder: Path) -> None:
+    """Make the renames durable: fsync the folder that holds them (where the OS allows it)."""
+    with contextlib.suppress(OSError, AttributeError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def _remove_leftovers(out: Path) -> None:
+    """Staging folders, old builds and half-made links that an interrupted build left behind."""
+    current = _current(out)
+    for entry in out.iterdir():
+        name = entry.name
+        if name.startswith(STAGING_PREFIX) or (name.startswith(BUILD_PREFIX) and name != current):
+            shutil.rmtree(entry, ignore_errors=True)
+        elif name.startswith(".") and name.endswith(".link") and entry.is_symlink():
+            with contextlib.suppress(OSError):
+                entry.unlink()

@@ -6,9 +6,18 @@ fact against the article.  The same row builders feed the CSV files and the
 query API (:mod:`kgraph.query`), so both agree on what a statement or a
 meeting is.  Lists are joined with ``"; "`` (sentences with a newline) so the
 CSVs open cleanly in a spreadsheet.
+
+Article text is hostile input, and a spreadsheet runs a cell that begins
+with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return as a formula
+(``=HYPERLINK(...)`` as a doc id, ``@Trump`` as a name).  As OWASP
+recommends for CSV injection, such text cells are written with a single
+quote in front (:func:`csv_cell`); :func:`read_table` takes it off again.
+The query API and ``kgraph.load`` never see the quote: they read the graph,
+not the CSVs.
 """
 from __future__ import annotations
 
+import csv
 import os
 from pathlib import Path
 from typing import Any
@@ -24,6 +33,32 @@ ENTITY_COLUMNS = ["id", "kind", "label", "aliases", "iso3", "country", "role", "
 MEETING_COLUMNS = ["id", "label", "date", "date_text", "location", "mode", "status", "participants",
                    "negated_participants", "doc_ids", "sentences"]
 _DTYPES = {"sent_index": "Int64", "mentions": "Int64", "confidence": "float64", "negated": "bool"}
+FORMULA_START = frozenset("=+-@\t\r")
+
+
+def csv_cell(value: Any) -> Any:
+    """A text cell a spreadsheet will show as text: ``'`` before a formula's first character.
+
+    Text that already starts with quotes before such a character gets one
+    more, so that :func:`plain_cell` gives back exactly what was written.
+
+    >>> csv_cell("=HYPERLINK(x)"), csv_cell("@Trump"), csv_cell("'=1"), csv_cell("O'Brien"), csv_cell(-5)
+    ("'=HYPERLINK(x)", "'@Trump", "''=1", "O'Brien", -5)
+    """
+    if isinstance(value, str) and value.lstrip("'")[:1] in FORMULA_START:
+        return "'" + value
+    return value
+
+
+def plain_cell(value: Any) -> Any:
+    """The text :func:`csv_cell` was given.
+
+    >>> plain_cell("'=HYPERLINK(x)"), plain_cell("''=1"), plain_cell("'quoted'")
+    ('=HYPERLINK(x)', "'=1", "'quoted'")
+    """
+    if isinstance(value, str) and value[:1] == "'" and value.lstrip("'")[:1] in FORMULA_START:
+        return value[1:]
+    return value
 
 
 def label(graph: nx.MultiDiGraph, node: Any) -> str:
@@ -179,7 +214,29 @@ def write_tables(graph: nx.MultiDiGraph, folder: str | os.PathLike) -> list[Path
     paths = []
     for name, df in graph_tables(graph).items():
         path = out / f"{name}.csv"
+        text = df.copy()
+        for column in df.columns:
+            if column not in _DTYPES:
+                text[column] = df[column].map(csv_cell)
         with atomic_write(path) as handle:
-            df.to_csv(handle, index=False, lineterminator="\n")
+            # every text cell quoted: a bare carriage return inside one would end the row for
+            # many readers, and what follows it would start a cell (and a formula) of its own
+            text.to_csv(handle, index=False, lineterminator="\n", quoting=csv.QUOTE_NONNUMERIC)
         paths.append(path)
     return paths
+
+
+def read_table(path: str | os.PathLike):
+    """One of the CSVs back as the DataFrame :func:`graph_tables` made: quotes taken off, types restored."""
+    import pandas as pd
+
+    df = pd.read_csv(path, dtype=str, keep_default_na=False)
+    for column in df.columns:
+        kind = _DTYPES.get(column)
+        if kind is None:
+            df[column] = df[column].map(plain_cell)
+        elif kind == "bool":
+            df[column] = df[column] == "True"
+        else:
+            df[column] = pd.to_numeric(df[column].mask(df[column] == "")).astype(kind)
+    return df

@@ -44,10 +44,11 @@ def browser():
 
 
 class Opened:
-    """A page plus everything it complained about or tried to fetch."""
+    """A page plus everything it complained about, tried to fetch or tried to alert."""
 
     def __init__(self, browser, path: Path):
         self.errors: list[str] = []
+        self.dialogs: list[str] = []
         self.requests: list[str] = []
         self.failed: list[str] = []
         self.page = browser.new_page(viewport={"width": 1400, "height": 900})
@@ -55,6 +56,7 @@ class Opened:
         self.page.on("pageerror", lambda e: self.errors.append(str(e)))
         self.page.on("request", lambda r: self.requests.append(r.url))
         self.page.on("requestfailed", lambda r: self.failed.append(r.url))
+        self.page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
         self.page.goto(path.as_uri())
         self.page.wait_for_function("window.kgraphState && window.kgraphState.readyAt !== null",
                                     timeout=30000)
@@ -80,6 +82,7 @@ class Opened:
 
     def offline_and_clean(self):
         assert self.errors == []
+        assert self.dialogs == []
         assert self.failed == []
         assert [u for u in self.requests if not u.startswith(("file:", "data:"))] == []
 

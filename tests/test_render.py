@@ -90,11 +90,25 @@ def test_hostile_text_is_escaped_in_raw_html(graph, page):
     assert page.count("</script>") == html_string(clean).count("</script>")
     labels = {n["id"]: n for n in embedded(page, "nodes")}
     assert labels["organization:evil-corp"]["label"].startswith("Evil <img src=x")
-    assert HOSTILE_LABEL in labels["organization:evil-corp"]["title"]
-    assert HOSTILE_ALIAS in labels["person:john-kerry"]["title"]
-    assert HOSTILE_PLACE in labels["meeting:d4"]["title"]
-    assert any(HOSTILE_SENTENCE in e["title"] for e in embedded(page, "edges"))
+    assert HOSTILE_LABEL in labels["organization:evil-corp"]["tooltip"]
+    assert HOSTILE_ALIAS in labels["person:john-kerry"]["tooltip"]
+    assert HOSTILE_PLACE in labels["meeting:d4"]["tooltip"]
+    assert any(HOSTILE_SENTENCE in e["tooltip"] for e in embedded(page, "edges"))
     assert "{{ 7*7 }}" in page  # template braces reach the page untouched, never evaluated
+
+
+def test_href_in_a_name_never_selects_the_innerhtml_popup():
+    # pyvis 0.3.2 swaps in `popup.innerHTML = title` when a node title holds "href"
+    g = nx.MultiDiGraph()
+    g.add_node("person:a", kind="person", label="Ahrefa <img src=x onerror=alert(1)> Lodo", mentions=1)
+    g.add_node("person:b", kind="person", label='<a href="javascript:alert(1)">x</a>', mentions=1)
+    g.add_edge("person:a", "person:b", relation="meet", sentence="see <a href=x>here</a>")
+    for page in (html_string(g), country_html_string(g)):
+        draw = page.split("function drawGraph")[1].split("drawGraph();")[0]
+        assert "innerHTML" not in draw and "popup" not in draw
+    nodes, edges = embedded(html_string(g), "nodes"), embedded(html_string(g), "edges")
+    assert [n["tooltip"].split("\n")[0] for n in nodes] == [g.nodes[n]["label"] for n in sorted(g.nodes)]
+    assert not any("title" in item for item in nodes + edges) and "see <a href=x>here" in edges[0]["tooltip"]
 
 
 def test_hostile_title_is_escaped(graph):

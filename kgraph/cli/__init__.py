@@ -74,6 +74,11 @@ def _terminate(signum, frame):
     raise Terminated(signum)
 
 
+def _outputs_state(exc: BaseException) -> str:
+    """What an interrupted build left: kgraph.outputs.OutputsReplaced says so once the new set is in place."""
+    return "the previous outputs are in place" if isinstance(exc, Terminated) or not str(exc) else str(exc)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = make_parser()
     args = parser.parse_args(argv)
@@ -91,10 +96,10 @@ def main(argv: list[str] | None = None) -> int:
         return exc.exit_code
     except Terminated as exc:
         name = signal.Signals(exc.signum).name
-        print(f"kgraph: stopped by {name}; previous outputs are left as they were", file=sys.stderr)
+        print(f"kgraph: stopped by {name}; {_outputs_state(exc)}", file=sys.stderr)
         return 128 + exc.signum
-    except KeyboardInterrupt:
-        print("kgraph: interrupted; previous outputs are left as they were", file=sys.stderr)
+    except KeyboardInterrupt as exc:  # kgraph.outputs.OutputsReplaced says when the new outputs are in place
+        print(f"kgraph: interrupted; {_outputs_state(exc)}", file=sys.stderr)
         return 130
     finally:
         if previous is not None:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from kgraph.geo import name_key
 from kgraph.lexicon import Leader, Lexicon
+from kgraph.names import strip_markup
 
 POSSESSIVE = {"'s", "’s", "'", "’", "s"}
 ACTOR_KINDS = {"person", "organization", "country"}
@@ -76,7 +77,7 @@ def clean_surface(text: str) -> str:
     >>> clean_surface("the State Department")
     'State Department'
     """
-    text = text.replace("\u2019", "'").replace("\u2018", "'").strip()
+    text = strip_markup(text).replace("\u2019", "'").replace("\u2018", "'")
     text = re.sub(r"^(the|The)\s+", "", text)
     text = re.sub(r"\s*'\s*s?$", "", text)
     return re.sub(r"\s+", " ", text).strip(" ,;:\"'()")

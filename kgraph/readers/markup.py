@@ -31,7 +31,9 @@ _BLOCKS = frozenset((
     "aside", "nav", "hr", "form",
 ))
 _LINE_BREAKS = str.maketrans({"\u2028": "\n", "\x85": "\n", "\x0b": "\n", "\u2029": "\n\n", "\x0c": "\n\n"})
-_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+# with the invisible characters that would split or disguise a name ("Pu\u200btin"): zero-width
+# space, word joiner, byte-order mark, soft hyphen, bidi embeddings, overrides and isolates
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ud800-\udfff\u00ad\u200b\u2060\ufeff\u202a-\u202e\u2066-\u2069]")
 _SPACES = re.compile(r"[ \t\u00a0]+")
 _MANY_NEWLINES = re.compile(r"\n{3,}")
 
@@ -113,7 +115,8 @@ def clean_text(text: str, *, html: bool = False) -> tuple[str, str]:
     """Normalise one document's text; returns ``(text, title_from_html)``.
 
     Odd line separators become ``\\n``, control characters and unpaired
-    surrogates (which could not be written to UTF-8 output later) are removed,
+    surrogates (which could not be written to UTF-8 output later) and
+    invisible characters that would split a name are removed,
     markup is stripped when present (always when ``html`` is true).
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_LINE_BREAKS)

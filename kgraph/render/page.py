@@ -8,6 +8,13 @@ controls and legend are spliced in.  Article text reaches the page only
 through pyvis's Jinja ``tojson`` (which writes ``<``, ``>``, ``&`` and ``'``
 as ``\\u003c``-style escapes, so a ``</script>`` in a label cannot close the
 script) or through :func:`html.escape` for the few bits of markup written here.
+
+Tooltips never pass through pyvis as ``title``: pyvis switches to its own
+popup, which does ``popup.innerHTML = title``, as soon as any node title
+contains the text ``href`` (a name such as "Ahrefa" is enough), and article
+text would then run as markup.  Node and edge dicts carry the text as
+``tooltip`` instead, and one line spliced in before the network is created
+copies it to ``title``, which vis-network shows with ``innerText``.
 """
 from __future__ import annotations
 
@@ -27,6 +34,12 @@ _EMPTY_HEADING = re.compile(r"<center>\s*<h1>\s*</h1>\s*</center>\s*")
 _DEAD_COMMENT = re.compile(r"<!--\s*<link[^>]*node_modules.*?-->\s*", re.DOTALL)
 _ANCHOR_SCRIPT = "drawGraph();\n"
 _ANCHOR_CANVAS = '<div id="mynetwork" class="card-body"></div>'
+_ANCHOR_NETWORK = "network = new vis.Network(container, data, options);"
+# vis-network 9 (inlined, pinned with pyvis 0.3.2) sets string titles with innerText.
+_TOOLTIPS = ("[nodes, edges].forEach(function (set) {\n"
+             "  set.update(set.get().map(function (item) { return { id: item.id, title: item.tooltip }; }));\n"
+             "});\n")
+_HTML_POPUP = re.compile(r"innerHTML\s*=[^;]*\btitle\b")
 _CATEGORY_CLASSES = (("class:cooperation", "cooperation (all)"), ("class:conflict", "conflict (all)"),
                      ("class:structural", "structural links"))
 
@@ -46,11 +59,19 @@ def _network(view: View):
     net.options = layout.vis_options(len(view.nodes), physics=view.physics)
     # Filled directly: pyvis's add_node/add_edge check membership in a list,
     # which is quadratic and costs seconds at 5,000 nodes.
-    net.nodes = [dict(n) for n in view.nodes]
+    net.nodes = [_untitled(n) for n in view.nodes]
     net.node_ids = [n["id"] for n in view.nodes]
     net.node_map = {n["id"]: n for n in net.nodes}
-    net.edges = [dict(e) for e in view.edges]
+    net.edges = [_untitled(e) for e in view.edges]
     return net
+
+
+def _untitled(item: dict) -> dict:
+    """A copy with ``title`` renamed ``tooltip``, so that pyvis never picks its HTML popup."""
+    out = {k: v for k, v in item.items() if k != "title"}
+    if "title" in item:
+        out["tooltip"] = item["title"]
+    return out
 
 
 def _option(value: str, text: str) -> str:
@@ -120,17 +141,21 @@ def render(view: View, title: str = "kgraph") -> str:
     if removed < 2:
         raise RuntimeError("pyvis template changed: Bootstrap CDN link/script not found (pin pyvis==0.3.2)")
     page = _DEAD_COMMENT.sub("", _EMPTY_HEADING.sub("", page))
+    if _HTML_POPUP.search(page):
+        raise RuntimeError("pyvis switched to its innerHTML tooltip; article text would run as markup "
+                           "(pin pyvis==0.3.2)")
     safe_title = html.escape(str(title))
     head = (f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
             f"<title>{safe_title}</title>\n<style>{_asset('page.css')}</style>\n</head>")
     header = (f'<body>\n<header class="kg-header"><h1>{safe_title}</h1>{_note(view)}'
               f"{_controls(view)}</header>")
-    for anchor in ("<html>", "</head>", "<body>", _ANCHOR_CANVAS, _ANCHOR_SCRIPT):
+    for anchor in ("<html>", "</head>", "<body>", _ANCHOR_CANVAS, _ANCHOR_NETWORK, _ANCHOR_SCRIPT):
         if page.count(anchor) != 1:
             raise RuntimeError(f"pyvis template changed: expected one {anchor!r} (pin pyvis==0.3.2)")
     page = page.replace("<html>", '<!DOCTYPE html>\n<html lang="en">', 1)
     page = page.replace("</head>", head, 1)
     page = page.replace("<body>", header, 1)
     page = page.replace(_ANCHOR_CANVAS, _ANCHOR_CANVAS + _legend(view), 1)
+    page = page.replace(_ANCHOR_NETWORK, _TOOLTIPS + _ANCHOR_NETWORK, 1)
     page = page.replace(_ANCHOR_SCRIPT, _ANCHOR_SCRIPT + _asset("controls.js"), 1)
     return page
