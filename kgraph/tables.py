@@ -21,7 +21,7 @@ from kgraph.io import atomic_write, attr_bool, attr_list
 TRIPLE_COLUMNS = ["subject", "subject_id", "relation", "object", "object_id", "category", "negated",
                   "confidence", "date", "doc_id", "sent_index", "sentence"]
 ENTITY_COLUMNS = ["id", "kind", "label", "aliases", "iso3", "country", "role", "mentions", "documents"]
-MEETING_COLUMNS = ["id", "label", "date", "date_text", "location", "mode", "status", "participants",
+MEETING_COLUMNS = ["id", "label", "date", "date_text", "location", "meeting_mode", "status", "participants",
                    "negated_participants", "doc_ids", "sentences"]
 _DTYPES = {"sent_index": "Int64", "mentions": "Int64", "confidence": "float64", "negated": "bool"}
 
@@ -149,7 +149,8 @@ def graph_tables(graph: nx.MultiDiGraph) -> dict:
     meetings = []
     for rec in meeting_records(graph):
         meetings.append({
-            **{c: rec[c] for c in ("id", "label", "date", "date_text", "location", "mode", "status")},
+            **{c: rec[c] for c in ("id", "label", "date", "date_text", "location", "status")},
+            "meeting_mode": rec["mode"],  # not "mode", which would shadow DataFrame.mode
             "participants": _labels(graph, rec["participant_ids"]),
             "negated_participants": _labels(graph, rec["negated_ids"]),
             "doc_ids": "; ".join(dict.fromkeys(e["doc_id"] for e in rec["evidence"] if e["doc_id"])),
