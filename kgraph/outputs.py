@@ -17,7 +17,7 @@ import networkx as nx
 from kgraph.errors import OutputError
 
 OUTPUT_FILES = ("graph.graphml", "graph.html", "countries.html", "graph.json",
-                "triples.csv", "entities.csv", "meetings.csv")
+                "triples.csv", "entities.csv", "meetings.csv", "dyads.csv", "countries.graphml", "met.graphml")
 
 
 def check_output_dir(path: str | os.PathLike, *, create: bool = False) -> Path:
@@ -45,9 +45,16 @@ def check_output_dir(path: str | os.PathLike, *, create: bool = False) -> Path:
     return out
 
 
-def write_outputs(graph: nx.MultiDiGraph, out_dir: str | os.PathLike, *, max_nodes: int = 300) -> list[Path]:
-    """Write GraphML, node-link JSON, the HTML pages and the CSV tables; return the final paths."""
-    from kgraph.io import write_graphml, write_node_link, write_tables
+def write_outputs(graph: nx.MultiDiGraph, out_dir: str | os.PathLike, *, max_nodes: int = 300,
+                  met_graph: bool = False) -> list[Path]:
+    """Write GraphML, node-link JSON, the HTML pages and the CSV tables; return the final paths.
+
+    Also ``dyads.csv`` and ``countries.graphml`` (country pairs, see
+    :mod:`kgraph.query.projections`) and, with ``met_graph``, ``met.graphml``
+    (people who met, weighted) for Gephi.
+    """
+    from kgraph.io import atomic_write, write_graphml, write_node_link, write_tables
+    from kgraph.query import dyads, projections
     from kgraph.render import write_country_html, write_html
 
     out = check_output_dir(out_dir, create=True)
@@ -58,6 +65,11 @@ def write_outputs(graph: nx.MultiDiGraph, out_dir: str | os.PathLike, *, max_nod
         write_tables(graph, staging)
         write_html(graph, staging / "graph.html", max_nodes=max_nodes)
         write_country_html(graph, staging / "countries.html")
+        with atomic_write(staging / "dyads.csv") as handle:
+            dyads.dyads(graph).to_csv(handle, index=False, lineterminator="\n")
+        write_graphml(projections.country_graph(graph), staging / "countries.graphml")
+        if met_graph:
+            write_graphml(projections.met_graph(graph), staging / "met.graphml")
         final = []
         for name in OUTPUT_FILES:
             src = staging / name

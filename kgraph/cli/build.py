@@ -38,6 +38,8 @@ def add_parser(sub) -> None:
                         "DIR/.kgraph-cache.sqlite by earlier builds")
     p.add_argument("--max-nodes", type=int, default=300, metavar="N",
                    help="nodes drawn in graph.html (the most connected ones); the files keep everything")
+    p.add_argument("--met-graph", action="store_true",
+                   help="also write met.graphml: people who met, one weighted edge per pair (for Gephi)")
     p.add_argument("--no-progress", action="store_true", help="hide the progress bar")
     p.set_defaults(run=run)
 
@@ -63,7 +65,7 @@ def run(args) -> int:
         where = f"{problem.source}:{problem.line}" if problem.line else problem.source
         print(f"kgraph: {'warning' if problem.kept else 'skipped'} {where}: {problem.message}", file=sys.stderr)
     t1 = time.perf_counter()
-    files = write_outputs(result.graph, out, max_nodes=args.max_nodes)
+    files = write_outputs(result.graph, out, max_nodes=args.max_nodes, met_graph=args.met_graph)
     timings = {**result.timings, "write": time.perf_counter() - t1}
     elapsed = time.perf_counter() - t0
     s = result.summary()

@@ -36,7 +36,7 @@ import networkx as nx
 
 from kgraph.errors import ConfigError, GraphFormatError, InputNotFoundError
 from kgraph.io import read_graphml, read_node_link
-from kgraph.query import dyads, links
+from kgraph.query import dyads, links, projections
 from kgraph.query.names import NameIndex, normalize
 from kgraph.tables import (ENTITY_COLUMNS, TRIPLE_COLUMNS, entity_rows, frame, label, meeting_records,
                            provenance_order, statement_rows)
@@ -291,6 +291,15 @@ class KnowledgeGraph:
         ``min_confidence`` keeps events the extractor is at least that sure of.
         """
         return dyads.dyads(self.graph, **self._dyad_filters(category, start, end, min_confidence))
+
+    def country_graph(self, category: str | None = None, start: str | None = None, end: str | None = None,
+                      min_confidence: float = 0) -> nx.DiGraph:
+        """Countries as a weighted ``DiGraph`` for networkx or Gephi (see :mod:`kgraph.query.projections`)."""
+        return projections.country_graph(self.graph, **self._dyad_filters(category, start, end, min_confidence))
+
+    def met_graph(self, min_confidence: float = 0) -> nx.Graph:
+        """People who met as a weighted ``Graph`` (see :mod:`kgraph.query.projections`)."""
+        return projections.met_graph(self.graph, _check_confidence(min_confidence))
 
     @staticmethod
     def _dyad_filters(category=None, start=None, end=None, min_confidence=0) -> dict:
