@@ -174,16 +174,32 @@ def test_country_page_folds_people_into_countries(graph):
     view = country_view(graph)
     assert sorted(n["id"] for n in view.nodes) == [f"country:{c}" for c in
                                                     ("CHN", "DEU", "FRA", "RUS", "UKR", "USA")]
-    links = {(e["from"][8:], e["to"][8:], e["category"], e["arrows"] is not None if "arrows" in e else False):
-             e for e in view.edges}
-    assert len(view.edges) == 15
-    assert links[("USA", "RUS", "SANCTION", False)]["count"] == 2
-    assert links[("RUS", "USA", "CONSULT", True)]["count"] == 3  # three meetings, the "meet" not doubled
-    assert links[("RUS", "UKR", "CONSULT", True)]["count"] == 1  # Poroshenko via affiliated_with
-    assert ("RUS", "UKR", "THREATEN", False) not in links  # negated
-    assert links[("USA", "RUS", "SANCTION", False)]["klass"] == "conflict"
-    assert links[("CHN", "RUS", "SUPPORT", False)]["klass"] == "cooperation"
+    links = {(e["from"][8:], e["to"][8:]): e for e in view.edges}
+    assert len(view.edges) == len(links) == 16  # one edge per ordered pair
+    usa_rus = links[("USA", "RUS")]
+    # three meetings (the "meet" statement not doubled), two sanctions, one request
+    assert usa_rus["cats"] == {"CONSULT": 3, "SANCTION": 2, "REQUEST": 1}
+    assert (usa_rus["coop"], usa_rus["confl"], usa_rus["count"]) == (4, 2, 6)
+    assert links[("RUS", "USA")]["cats"] == {"CONSULT": 3, "REJECT": 1}
+    assert links[("RUS", "UKR")]["cats"] == {"CONSULT": 1, "ACCUSE": 1}  # the negated THREATEN is not counted
+    assert links[("UKR", "RUS")]["cats"] == {"CONSULT": 1}  # Poroshenko via affiliated_with
+    # colour by balance: all cooperation green, even grey, mostly cooperation in between
+    assert links[("CHN", "RUS")]["color"]["color"] == "#2e9d57"
+    assert links[("RUS", "UKR")]["color"]["color"] == "#8c8c8c"
+    assert usa_rus["color"]["color"] not in ("#2e9d57", "#8c8c8c", "#d1352b")
+    assert usa_rus["width"] > links[("CHN", "RUS")]["width"]
+    assert "SANCTION: 2" in usa_rus["title"] and "cooperation 4 \u00b7 conflict 2" in usa_rus["title"]
+    sentences = [e[2] for e in usa_rus["ev"]]
+    assert len(sentences) == len(set(sentences)) >= 4
     assert "1 negated statement not counted" in view.caption
+
+
+def test_country_page_leaves_out_countries_without_links():
+    g = diplomatic_graph()
+    g.add_node("country:ISL", kind="country", label="Iceland", iso3="ISL", mentions=3)
+    view = country_view(g)
+    assert "country:ISL" not in {n["id"] for n in view.nodes}
+    assert "1 country with no link to another country left out" in view.caption
 
 
 def test_write_html_is_atomic_and_touches_only_its_path(graph, tmp_path):

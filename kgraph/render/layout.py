@@ -2,14 +2,18 @@
 
 Why positions are computed here: vis-network's own physics in headless
 Chromium takes 17 s to settle 200 nodes with pyvis defaults and over a minute
-at 1,000 (measured in the shared ecosystem notes).  A seeded force layout in numpy costs well
-under a second for the default 300-node view, makes the page byte-for-byte
-reproducible and lets the browser draw once, with physics off.  Small graphs
-still get a short, bounded physics polish (``smooth: false``, at most
-``STABILIZE_ITERATIONS`` steps) that switches itself off afterwards.
+at 1,000 (measured in the shared ecosystem notes).  A seeded layout costs
+well under a second for the default 300-node view, makes the page
+byte-for-byte reproducible and lets the browser draw once, with physics off.
 
-``networkx.spring_layout`` is not used: its sparse path takes about a minute
-for 5,000 nodes, and it lets isolated nodes drift to the border.
+The layout is networkx's ForceAtlas2 (``forceatlas2_layout``, maintained
+upstream) with strong gravity, so that clusters show and separate components
+stay near the centre, and overlapping nodes are then pushed apart in pixel space, leaving room
+for labels.
+Its repulsion is exact (quadratic), so beyond ``EXACT_MAX_NODES`` only the
+best connected nodes are laid out that way; the others are placed around
+their neighbours and a few cheap local-repulsion steps remove overlaps
+(seconds for 20,000 nodes).
 """
 from __future__ import annotations
 
@@ -19,20 +23,12 @@ import math
 
 # pyvis's template adds a progress overlay above 100 nodes with physics on;
 # staying at or under it keeps the overlay out and the settling under ~1 s.
-PHYSICS_MAX_NODES = 100
+PHYSICS_MAX_NODES = 0  # physics is never switched on: positions come from Python
 STABILIZE_ITERATIONS = 200
-EXACT_MAX_NODES = 500
+EXACT_MAX_NODES = 400
+FA2_ITERATIONS = 150
 SEED = 7
-SPACING_PX = 95.0
-
-
-def _repulsion_exact(pos, k2):
-    import numpy as np
-
-    dx = pos[:, 0][:, None] - pos[:, 0][None, :]
-    dy = pos[:, 1][:, None] - pos[:, 1][None, :]
-    scale = k2 / (dx * dx + dy * dy + 1e-9)
-    return np.stack([(dx * scale).sum(axis=1), (dy * scale).sum(axis=1)], axis=1)
+SPACING_PX = 110.0  # canvas pixels of area per node side (the starting zoom fits it to the screen)
 
 
 def _repulsion_local(pos, k2):
@@ -125,51 +121,88 @@ def _place_rest(pos, placed, adjacency, *, step):
                 queue.append(v)
 
 
-def force_layout(n: int, edges: list[tuple[int, int]], *, seed: int = SEED) -> list[tuple[int, int]]:
-    """Seeded force layout of nodes ``0..n-1``; returns integer pixel positions.
+def _forceatlas2(n: int, pairs: list[tuple[int, int]], seed: int):
+    """ForceAtlas2 positions of nodes ``0..n-1`` as an (n, 2) array."""
+    import networkx as nx
+    import numpy as np
 
-    Up to ``EXACT_MAX_NODES`` nodes: Fruchterman-Reingold with exact
-    repulsion and some gravity, so that separate components and isolated
-    nodes stay near the centre instead of on a distant ring.  Beyond that,
-    the best connected ``EXACT_MAX_NODES`` nodes are laid out that way, the
-    others are placed around their neighbours and a few cheap local-repulsion
-    steps remove overlaps (seconds for 20,000 nodes, where exact repulsion
-    would need minutes).
+    g = nx.Graph()
+    g.add_nodes_from(range(n))
+    g.add_edges_from(pairs)
+    rng = np.random.default_rng(seed)
+    start = dict(enumerate(rng.random((n, 2)) - 0.5))
+    pos = nx.forceatlas2_layout(g, pos=start, max_iter=FA2_ITERATIONS, strong_gravity=True, gravity=0.5,
+                                scaling_ratio=4.0, seed=seed)
+    return np.array([pos[i] for i in range(n)], dtype=float)
+
+
+def _scaled(pos, n: int):
+    """Centre the layout and scale it to about ``SPACING_PX`` squared of canvas per node."""
+    import numpy as np
+
+    pos = pos - pos.mean(axis=0)
+    extent = np.ptp(pos, axis=0)
+    area = float(max(extent[0], 1e-9) * max(extent[1], 1e-9))
+    return pos * (SPACING_PX * math.sqrt(n / area) if n > 1 else 1.0)
+
+
+def _separate(pos, radii, *, margin: float = 24.0, rounds: int = 40) -> None:
+    """Push overlapping nodes apart in pixel space (room for a label under each), in place.
+
+    Exact pairwise (quadratic), so only for the laid-out core.
     """
+    import numpy as np
+
+    r = np.asarray(radii, dtype=float)
+    need = r[:, None] + r[None, :] + margin
+    np.fill_diagonal(need, 0.0)
+    for _ in range(rounds):
+        d = pos[:, None, :] - pos[None, :, :]
+        dist = np.sqrt((d * d).sum(axis=2)) + np.eye(len(pos))
+        overlap = np.clip(need - dist, 0.0, None)
+        if not overlap.any():
+            return
+        push = (d / dist[:, :, None]) * (overlap / 2.0)[:, :, None]
+        pos += push.sum(axis=1) * 0.5
+
+
+def _to_pixels(pos) -> list[tuple[int, int]]:
+    import numpy as np
+
+    pixels = np.rint(pos).astype(int)
+    return [(int(x), int(y)) for x, y in pixels]
+
+
+def force_layout(n: int, edges: list[tuple[int, int]], *, seed: int = SEED,
+                 sizes: list[float] | None = None) -> list[tuple[int, int]]:
+    """Seeded layout of nodes ``0..n-1`` (``sizes``: node radii in pixels); integer pixel positions."""
     import numpy as np
 
     if n == 0:
         return []
-    pairs = sorted({(a, b) for a, b in edges if a != b})
+    pairs = sorted({(min(a, b), max(a, b)) for a, b in edges if a != b})
+    if n <= EXACT_MAX_NODES:
+        pos = _scaled(_forceatlas2(n, pairs, seed), n)
+        _separate(pos, sizes if sizes is not None else [10.0] * n)
+        return _to_pixels(pos)
+    adjacency: list[list[int]] = [[] for _ in range(n)]
+    for a, b in pairs:
+        adjacency[a].append(b)
+        adjacency[b].append(a)
+    ranked = sorted(range(n), key=lambda i: (-len(adjacency[i]), i))
+    core = sorted(ranked[:EXACT_MAX_NODES])
+    index = {node: i for i, node in enumerate(core)}
+    core_pairs = [(index[a], index[b]) for a, b in pairs if a in index and b in index]
+    core_pos = _forceatlas2(len(core), core_pairs, seed)
+    core_pos = (core_pos - core_pos.mean(axis=0)) / (np.ptp(core_pos, axis=0).max() or 1.0)
+    k = 1.0 / math.sqrt(n)
+    pos = np.zeros((n, 2))
+    pos[core] = core_pos  # spread over the unit square, room for the rest around the hubs
+    _place_rest(pos, set(core), [sorted(a) for a in adjacency], step=0.8 * k)
     src = np.array([a for a, _ in pairs], dtype=int)
     dst = np.array([b for _, b in pairs], dtype=int)
-    rng = np.random.default_rng(seed)
-    if n <= EXACT_MAX_NODES:
-        pos = rng.random((n, 2)) - 0.5
-        k = 1.0 / math.sqrt(n)
-        _relax(pos, src, dst, k=k, iterations=120 if n <= 300 else 60, temp=0.1,
-               gravity=1.5, repulse=_repulsion_exact)
-    else:
-        adjacency: list[list[int]] = [[] for _ in range(n)]
-        for a, b in pairs:
-            adjacency[a].append(b)
-            adjacency[b].append(a)
-        ranked = sorted(range(n), key=lambda i: (-len(adjacency[i]), i))
-        core = sorted(ranked[:EXACT_MAX_NODES])
-        index = {node: i for i, node in enumerate(core)}
-        core_pairs = [(index[a], index[b]) for a, b in pairs if a in index and b in index]
-        core_pos = rng.random((len(core), 2)) - 0.5
-        _relax(core_pos, np.array([a for a, _ in core_pairs], dtype=int),
-               np.array([b for _, b in core_pairs], dtype=int), k=1.0 / math.sqrt(len(core)),
-               iterations=60, temp=0.1, gravity=1.5, repulse=_repulsion_exact)
-        k = 1.0 / math.sqrt(n)
-        pos = np.zeros((n, 2))
-        pos[core] = core_pos
-        _place_rest(pos, set(core), [sorted(a) for a in adjacency], step=0.8 * k)
-        _relax(pos, src, dst, k=k, iterations=15, temp=k, gravity=0.0, repulse=_repulsion_local)
-    pos -= pos.mean(axis=0)
-    pixels = np.rint(pos / k * SPACING_PX).astype(int)
-    return [(int(x), int(y)) for x, y in pixels]
+    _relax(pos, src, dst, k=k, iterations=15, temp=k, gravity=0.0, repulse=_repulsion_local)
+    return _to_pixels(_scaled(pos, n))
 
 
 def vis_options(n_nodes: int, *, physics: bool) -> dict:

@@ -107,6 +107,14 @@ def as_int(value, default: int = 0) -> int:
         return default
 
 
+def as_float(value, default: float = 0.0) -> float:
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return default
+    return default if math.isnan(number) else number
+
+
 def as_bool(value) -> bool:
     """GraphML may hand back ``"true"``/``"false"`` strings instead of bools."""
     if isinstance(value, str):
