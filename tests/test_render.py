@@ -270,3 +270,34 @@ def test_layout_is_seeded_and_spreads_large_graphs():
     assert len(set(first)) > 1400  # no pile of nodes on one spot
     small = force_layout(30, [(i, i + 1) for i in range(29)])
     assert len(set(small)) == 30
+
+
+def test_isolated_nodes_are_left_out_and_said_so(graph):
+    lonely = copy.deepcopy(graph)
+    lonely.add_node("person:nobody", kind="person", label="Nobody Linked", mentions=50)
+    page = html_string(lonely)
+    assert "person:nobody" not in {n["id"] for n in embedded(page, "nodes")}
+    assert "21 nodes, 33 edges; 1 node linked to nothing is left out." in page
+    reduced = entity_view(lonely, max_nodes=10)
+    assert "person:nobody" not in {n["id"] for n in reduced.nodes} and reduced.isolated == 1
+
+
+def test_panel_data_cites_documents_and_keeps_only_web_links(graph):
+    cited = copy.deepcopy(graph)
+    cited.graph["document_info"] = {
+        "d1": {"title": "Kerry <b>in</b> Sochi", "date": "2015-05-12", "url": "javascript:alert(1)"},
+        "d2": {"title": "Minsk talks", "url": "https://example.org/minsk"}}
+    view = entity_view(cited)
+    assert view.docs["d1"] == ["Kerry <b>in</b> Sochi", "2015-05-12", ""]
+    assert view.docs["d2"] == ["Minsk talks", "", "https://example.org/minsk"]
+    assert view.docs["d3"] == ["", "", ""]
+    kerry = next(n for n in view.nodes if n["id"] == "person:john-kerry")
+    sentences = {e[2] for e in kerry["panel"]["ev"]}
+    assert {"Kerry met Putin and Lavrov in Sochi on Tuesday.", "Kerry did not attend the Minsk talks.",
+            "Lavrov rejected Kerry's proposal."} <= sentences
+    assert ["role", "Secretary of State"] in kerry["panel"]["attrs"]
+    page = html_string(cited)
+    blob = page[page.index('<script type="application/json" id="kg-docs">'):]
+    blob = blob[:blob.index("</script>")]
+    assert "Kerry \\u003cb\\u003ein\\u003c/b\\u003e Sochi" in blob and "<b>" not in blob
+    assert "javascript:alert" not in page

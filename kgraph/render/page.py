@@ -90,8 +90,9 @@ def _note(view: View) -> str:
     extra = f" {html.escape(view.caption)}" if view.caption else ""
     alone = view.isolated
     if shown + alone == view.total_nodes and alone:
-        return (f'<p class="kg-note" id="kg-note">{shown:,} {noun}, {edges:,} edges; {alone:,} {noun} '
-                f"linked to nothing are left out.{extra}</p>")
+        left = f"{alone:,} {noun} linked to nothing are" if alone > 1 else f"1 {noun[:-1]} linked to nothing is"
+        return (f'<p class="kg-note" id="kg-note">{shown:,} {noun}, {edges:,} edges; {left} '
+                f"left out.{extra}</p>")
     if shown < view.total_nodes:
         why = (f"{view.total_nodes - shown:,} left out, {alone:,} of them linked to nothing" if alone
                else f"{view.total_nodes - shown:,} left out")
