@@ -306,3 +306,12 @@ def test_no_column_shadows_a_dataframe_attribute(kg):
     taken = {c for df in frames for c in df.columns if hasattr(pd.DataFrame, c)}
     assert taken == set()
     assert "meeting_mode" in kg.meetings().columns
+
+
+def test_documents_lists_titles_dates_and_links():
+    g = build_graph()
+    assert KnowledgeGraph(g).documents().empty
+    g.graph["document_info"] = {"d2": {"title": "Kerry meets Lavrov", "date": "2015-03-02"},
+                                "d1": {"title": "Kerry to meet Putin", "url": "https://example.org/d1"}}
+    assert records(KnowledgeGraph(g).documents(), "doc_id", "title", "date", "url") == [
+        ("d1", "Kerry to meet Putin", "", "https://example.org/d1"), ("d2", "Kerry meets Lavrov", "2015-03-02", "")]

@@ -27,6 +27,7 @@ True
 """
 from __future__ import annotations
 
+import json
 import os
 import re
 from pathlib import Path
@@ -47,6 +48,7 @@ PLOVER = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT
 # (DataFrame.mode) cannot be read as ``df.mode``.
 MEETING_COLUMNS = ["id", "label", "date", "date_text", "location", "meeting_mode", "status", "participants",
                    "negated_participants", "confidence", "doc_id", "sent_index", "sentence"]
+DOCUMENT_COLUMNS = ["doc_id", "title", "date", "url"]
 TIMELINE_COLUMNS = ["date", "type", "subject", "relation", "object", "place", "category", "negated",
                     "meeting_id", "doc_id", "sent_index", "sentence"]
 _ISO_PREFIX = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
@@ -157,6 +159,15 @@ class KnowledgeGraph:
             return country.strip().upper()
         node = self.node(country, kinds={"country"})
         return str(self.graph.nodes[node].get("iso3") or node)
+
+    def documents(self):
+        """The articles the graph was built from: ``doc_id``, ``title``, ``date``, ``url`` (when known)."""
+        info = self.graph.graph.get("document_info") or {}
+        if isinstance(info, str):
+            info = json.loads(info)
+        rows = [{"doc_id": str(doc), **{k: str(meta.get(k) or "") for k in ("title", "date", "url")}}
+                for doc, meta in sorted(info.items()) if isinstance(meta, dict)]
+        return frame(rows, DOCUMENT_COLUMNS)
 
     # -- meetings -----------------------------------------------------------
     def meetings(self, *participants: str, place: str | None = None, start: str | None = None,
