@@ -296,15 +296,17 @@ def test_real_corpus_country_filter_zooms_to_what_is_left(real_page):
 def test_real_corpus_clicking_an_edge_shows_its_sentence_and_document(real_page):
     page = real_page.page
     target = real_page.js("""(() => {
-        const docs = JSON.parse(document.getElementById('kg-docs').textContent);
+        const shared = JSON.parse(document.getElementById('kg-docs').textContent);
+        const docs = shared.docs, rows = shared.sentences;
         const r = document.getElementById('mynetwork').getBoundingClientRect();
-        for (const e of edges.get({filter: e => !e.hidden && e.ev && e.ev.length && docs[e.ev[0][0]]})) {
+        for (const e of edges.get({filter: e => !e.hidden && e.ev && e.ev.length && docs[rows[e.ev[0][0]][0]]})) {
           const pos = network.getPositions([e.from, e.to]);
           const a = network.canvasToDOM(pos[e.from]), b = network.canvasToDOM(pos[e.to]);
           const p = {x: (a.x + b.x) / 2, y: (a.y + b.y) / 2};
           if (p.x < 20 || p.y < 20 || p.x > r.width - 420 || p.y > r.height - 20) continue;
           if (network.getNodeAt(p) === undefined && network.getEdgeAt(p) === e.id)
-            return {x: p.x + r.left, y: p.y + r.top, sentence: e.ev[0][2], title: docs[e.ev[0][0]][0]};
+            return {x: p.x + r.left, y: p.y + r.top, sentence: rows[e.ev[0][0]][2],
+                    title: docs[rows[e.ev[0][0]][0]][0]};
         }
         return null; })()""")
     assert target is not None and target["title"]

@@ -16,7 +16,12 @@
   var LABEL_PX = 13;       // their on-screen font size at the starting zoom
   var BASE_FONT = 14;      // every other label: drawn once zoomed in enough
   var docs = {};
-  try { docs = JSON.parse(document.getElementById("kg-docs").textContent); } catch (e) { docs = {}; }
+  var sentences = [];
+  try {
+    var shared = JSON.parse(document.getElementById("kg-docs").textContent);
+    docs = shared.docs || {};
+    sentences = shared.sentences || [];
+  } catch (e) { docs = {}; }
 
   var allNodes = nodes.get();
   var allEdges = edges.get();
@@ -251,11 +256,12 @@
     wrap.appendChild(el("h3", "Evidence (" + (items.length + (more || 0)) + ")"));
     if (!items.length) { wrap.appendChild(el("p", "No sentence is recorded for this.", "kg-muted")); }
     var list = el("ol", null, "kg-evidence");
-    items.forEach(function (item) {
+    items.forEach(function (item) {  // [sentence row, what]; row: [doc id, index, sentence]
+      var row = sentences[item[0]] || ["", -1, ""];
       var li = el("li");
-      if (item[3]) { li.appendChild(el("div", item[3], "kg-what")); }
-      li.appendChild(el("blockquote", item[2]));
-      li.appendChild(cite(item[0], item[1]));
+      if (item[1]) { li.appendChild(el("div", item[1], "kg-what")); }
+      li.appendChild(el("blockquote", row[2]));
+      li.appendChild(cite(row[0], row[1]));
       list.appendChild(li);
     });
     wrap.appendChild(list);

@@ -181,7 +181,7 @@ def country_view(graph, max_nodes: int | None = 300) -> project.View:
         colour = balance_color(coop, confl)
         edge = {
             "id": f"c{number}", "from": f"country:{a}", "to": f"country:{b}",
-            "color": {"color": colour, "highlight": colour, "hover": colour, "opacity": 0.85},
+            "color": colour,
             "width": round(1.5 + 8.0 * math.log1p(count) / math.log1p(largest_link), 2),
             "title": _title(names, a, b, cats, coop, confl), "cats": cats, "coop": coop, "confl": confl,
             "count": count, "klass": "cooperation" if coop > confl else "conflict" if confl > coop else "other",
@@ -204,5 +204,5 @@ def country_view(graph, max_nodes: int | None = 300) -> project.View:
         kinds=["country"],
         countries=sorted(((c, names[c]) for c in keep), key=lambda item: (item[1].lower(), item[0])),
         categories=sorted({c for p in pairs for c in links[p] if c in style.PLOVER}), level="country",
-        caption=caption, docs=details.documents(graph, cited),
+        caption=caption, docs=details.documents(graph, cited), sentences=details.pack(edges),
     )

@@ -223,7 +223,7 @@ def vis_options(n_nodes: int, *, physics: bool) -> dict:
         "edges": {
             "smooth": False,
             "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},
-            "color": {"inherit": False},
+            "color": {"inherit": False, "opacity": 0.85},  # edges give one colour string each
             # a background instead of a stroke: with a stroke the edge line
             # shows through the gaps between words
             "font": {"size": 10, "align": "middle", "color": "#444444", "strokeWidth": 0,

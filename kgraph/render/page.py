@@ -150,6 +150,6 @@ def render(view: View, title: str = "kgraph") -> str:
              '<button id="kg-panel-close" type="button" aria-label="close">\u00d7</button>'
              '<div id="kg-panel-body"></div></aside>')
     page = page.replace(_ANCHOR_CANVAS, _ANCHOR_CANVAS + _legend(view) + panel
-                        + details.script_json("kg-docs", view.docs), 1)
+                        + details.script_json("kg-docs", {"docs": view.docs, "sentences": view.sentences}), 1)
     page = page.replace(_ANCHOR_SCRIPT, _ANCHOR_SCRIPT + _asset("controls.js"), 1)
     return page

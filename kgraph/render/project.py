@@ -30,6 +30,7 @@ class View:
     level: str = "entity"
     caption: str = ""
     docs: dict = field(default_factory=dict)  # doc id -> [title, date, url] for the details panel
+    sentences: list = field(default_factory=list)  # [doc id, index, sentence], see details.pack
     isolated: int = 0  # nodes without any link, left out of the page
 
 
@@ -328,7 +329,7 @@ def entity_view(graph, max_nodes: int | None = 300) -> View:
             cited.add(entry[0])
         vis = {
             "id": f"e{number}", "from": str(u), "to": str(v),
-            "color": style.edge_color(klass), "dashes": style.as_bool(data.get("negated")),
+            "color": style.CLASS_COLOR[klass], "dashes": style.as_bool(data.get("negated")),
             "width": 1 if klass == "structural" else 2,
             "title": edge_title(graph, u, v, data), "category": category or "", "klass": klass,
             "relation": relation, "date": style.text(data.get("date")), "meeting": meeting,
@@ -348,4 +349,5 @@ def entity_view(graph, max_nodes: int | None = 300) -> View:
         total_edges=graph.number_of_edges(), physics=False, kinds=sorted(kinds),
         countries=sorted(countries.items(), key=lambda item: (item[1].lower(), item[0])),
         categories=sorted(categories), docs=details.documents(graph, cited), isolated=isolated,
+        sentences=details.pack(nodes + vis_edges),
     )

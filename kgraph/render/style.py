@@ -131,8 +131,3 @@ def node_color(kind: str, *, faded: bool = False) -> dict:
         "highlight": {"background": fill, "border": "#000000"},
         "hover": {"background": fill, "border": "#000000"},
     }
-
-
-def edge_color(klass: str) -> dict:
-    colour = CLASS_COLOR[klass]
-    return {"color": colour, "highlight": colour, "hover": colour, "opacity": 0.85}
