@@ -144,10 +144,12 @@ def country_view(graph, max_nodes: int | None = 300) -> project.View:
     kept = set(keep)
     pairs = sorted(p for p in links if p[0] in kept and p[1] in kept)
     index = {c: i for i, c in enumerate(keep)}
+    rank = {c: i for i, c in enumerate(c for c in ranked if c in kept)}
     largest = max((mentions.get(c, 0) for c in keep), default=0)
     sizes = [style.relative_size(mentions.get(c, 0), largest) for c in keep]
-    positions = layout.force_layout(len(keep), [(index[a], index[b]) for a, b in pairs], sizes=sizes)
-    rank = {c: i for i, c in enumerate(c for c in ranked if c in kept)}
+    positions = layout.force_layout(len(keep), [(index[a], index[b]) for a, b in pairs], sizes=sizes,
+                                    labels=[style.text(names[c], style.LABEL_MAX) for c in keep],
+                                    ranks=[rank[c] for c in keep])
     nodes, cited = [], set()
     for code, (x, y), size in zip(keep, positions, sizes):
         member_names = [n for kind in members.get(code, {}).values() for n, _ in kind]
@@ -155,7 +157,7 @@ def country_view(graph, max_nodes: int | None = 300) -> project.View:
         lines = title.split("\n")[1:]
         nodes.append({
             "id": f"country:{code}", "label": style.text(names[code], style.LABEL_MAX),
-            "shape": style.kind_style("country")["shape"], "color": style.node_color("country"),
+            "shape": style.kind_style("country")["shape"], **style.node_paint("country"),
             "size": size, "title": title, "kind": "country", "countries": [code],
             "search": "\n".join([names[code], code] + member_names).lower(), "x": x, "y": y,
             "rank": rank[code], "name": names[code] if names[code] == code else f"{names[code]} ({code})",

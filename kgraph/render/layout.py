@@ -19,16 +19,23 @@ from __future__ import annotations
 
 import math
 
+from kgraph.render import style
+
 # numpy arrives with pandas (a kgraph dependency); imported inside the functions.
 
 # pyvis's template adds a progress overlay above 100 nodes with physics on;
 # staying at or under it keeps the overlay out and the settling under ~1 s.
 PHYSICS_MAX_NODES = 0  # physics is never switched on: positions come from Python
 STABILIZE_ITERATIONS = 200
-EXACT_MAX_NODES = 400
-FA2_ITERATIONS = 150
+EXACT_MAX_NODES = 300  # the default view is laid out whole
+FA2_ITERATIONS = 100
 SEED = 7
 SPACING_PX = 110.0  # canvas pixels of area per node side (the starting zoom fits it to the screen)
+LABEL_LINE_PX = 20.0  # a label line under a node, in canvas pixels (font 14)
+LABEL_CHAR_PX = 7.5  # average width of a label character at font 14
+LABELLED = 30  # as in controls.js: the best ranked labels, LABEL_PX high on screen at any zoom
+LABEL_PX = 13
+SCREEN_PX = (1300.0, 700.0)  # the canvas a page is usually first seen in
 
 
 def _repulsion_local(pos, k2):
@@ -146,24 +153,36 @@ def _scaled(pos, n: int):
     return pos * (SPACING_PX * math.sqrt(n / area) if n > 1 else 1.0)
 
 
-def _separate(pos, radii, *, margin: float = 24.0, rounds: int = 40) -> None:
-    """Push overlapping nodes apart in pixel space (room for a label under each), in place.
+def _separate(pos, radii, widths=None, lines=None, *, margin: float = 10.0, rounds: int = 60) -> None:
+    """Push apart nodes whose boxes (the node and its label below it) overlap, in place.
 
+    A box is ``max(node, label)`` wide and node-plus-label-line high; each
+    overlapping pair moves apart along the axis where it overlaps less.
     Exact pairwise (quadratic), so only for the laid-out core.
     """
     import numpy as np
 
     r = np.asarray(radii, dtype=float)
-    need = r[:, None] + r[None, :] + margin
-    np.fill_diagonal(need, 0.0)
+    half_w = np.maximum(r, np.asarray(widths if widths is not None else r, dtype=float) / 2.0) + margin / 2.0
+    line = np.asarray(lines if lines is not None else np.full(len(pos), LABEL_LINE_PX), dtype=float)
+    top, bottom = r + margin / 2.0, r + line + margin / 2.0
+    n = len(pos)
     for _ in range(rounds):
-        d = pos[:, None, :] - pos[None, :, :]
-        dist = np.sqrt((d * d).sum(axis=2)) + np.eye(len(pos))
-        overlap = np.clip(need - dist, 0.0, None)
-        if not overlap.any():
+        dx = pos[:, 0][:, None] - pos[:, 0][None, :]  # i minus j
+        dy = pos[:, 1][:, None] - pos[:, 1][None, :]
+        over_x = half_w[:, None] + half_w[None, :] - np.abs(dx)
+        # i below j (dy > 0): i's top meets j's bottom
+        over_y = np.where(dy > 0, top[:, None] + bottom[None, :], bottom[:, None] + top[None, :]) - np.abs(dy)
+        hit = (over_x > 0) & (over_y > 0)
+        np.fill_diagonal(hit, False)
+        if not hit.any():
             return
-        push = (d / dist[:, :, None]) * (overlap / 2.0)[:, :, None]
-        pos += push.sum(axis=1) * 0.5
+        along_x = hit & (over_x * 0.6 <= over_y)  # labels are wide: sideways moves are cheaper
+        along_y = hit & ~along_x
+        sx = np.where(dx >= 0, 1.0, -1.0) - np.eye(n)
+        sy = np.where(dy >= 0, 1.0, -1.0) - np.eye(n)
+        pos[:, 0] += (np.where(along_x, over_x, 0.0) * sx).sum(axis=1) * 0.25
+        pos[:, 1] += (np.where(along_y, over_y, 0.0) * sy).sum(axis=1) * 0.25
 
 
 def _to_pixels(pos) -> list[tuple[int, int]]:
@@ -173,9 +192,14 @@ def _to_pixels(pos) -> list[tuple[int, int]]:
     return [(int(x), int(y)) for x, y in pixels]
 
 
-def force_layout(n: int, edges: list[tuple[int, int]], *, seed: int = SEED,
-                 sizes: list[float] | None = None) -> list[tuple[int, int]]:
-    """Seeded layout of nodes ``0..n-1`` (``sizes``: node radii in pixels); integer pixel positions."""
+def force_layout(n: int, edges: list[tuple[int, int]], *, seed: int = SEED, sizes: list[float] | None = None,
+                 labels: list[str] | None = None, ranks: list[int] | None = None) -> list[tuple[int, int]]:
+    """Seeded layout of nodes ``0..n-1``; integer pixel positions.
+
+    ``sizes`` are node radii in pixels, ``labels`` the label texts and
+    ``ranks`` the importance order (0 = most important) that the page uses
+    to enlarge labels; with them, nodes and labels are kept from overlapping.
+    """
     import numpy as np
 
     if n == 0:
@@ -183,7 +207,15 @@ def force_layout(n: int, edges: list[tuple[int, int]], *, seed: int = SEED,
     pairs = sorted({(min(a, b), max(a, b)) for a, b in edges if a != b})
     if n <= EXACT_MAX_NODES:
         pos = _scaled(_forceatlas2(n, pairs, seed), n)
-        _separate(pos, sizes if sizes is not None else [10.0] * n)
+        # the page draws the labels of the LABELLED best ranked nodes LABEL_PX high on screen
+        # at the starting zoom: leave room for them at that size
+        extent = np.ptp(pos, axis=0) + 2 * SPACING_PX
+        start_scale = min(SCREEN_PX[0] / extent[0], SCREEN_PX[1] / extent[1], 1.6)
+        grow = np.ones(n)
+        if ranks is not None:
+            grow[[i for i, rank in enumerate(ranks) if rank < LABELLED]] = max(1.0, LABEL_PX / start_scale / 14.0)
+        widths = None if labels is None else [LABEL_CHAR_PX * len(label) * g for label, g in zip(labels, grow)]
+        _separate(pos, sizes if sizes is not None else [10.0] * n, widths, LABEL_LINE_PX * grow)
         return _to_pixels(pos)
     adjacency: list[list[int]] = [[] for _ in range(n)]
     for a, b in pairs:
@@ -232,6 +264,7 @@ def vis_options(n_nodes: int, *, physics: bool) -> dict:
             "hoverWidth": 1.5,
         },
         "layout": {"improvedLayout": False, "randomSeed": SEED},
+        "groups": style.groups(),
         "interaction": {
             "hover": True,
             "tooltipDelay": 120,

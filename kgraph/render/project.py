@@ -206,7 +206,8 @@ def edge_title(graph, u, v, data) -> str:
     if style.text(data.get("date")):
         lines.append(f"date: {style.text(data.get('date'))}")
     if style.text(data.get("sentence")):
-        lines.append(f"evidence: \u201c{style.text(data.get('sentence'))}\u201d")
+        # cut: the whole sentence is in the details panel, and a 5,000-node page carries it once
+        lines.append(f"evidence: \u201c{style.text(data.get('sentence'), style.TOOLTIP_SENTENCE_MAX)}\u201d")
     where = [f"document: {style.text(data.get('doc_id')) or '?'}"]
     if data.get("sent_index") is not None:
         where.append(f"sentence {style.as_int(data.get('sent_index'))}")
@@ -283,7 +284,9 @@ def entity_view(graph, max_nodes: int | None = 300) -> View:
                     if u in kept and v in kept), key=_edge_order)
     index = {n: i for i, n in enumerate(keep)}
     sizes = [style.node_size(style.as_int(graph.nodes[n].get("mentions"))) for n in keep]
-    positions = layout.force_layout(len(keep), [(index[u], index[v]) for u, v, _, _ in edges], sizes=sizes)
+    positions = layout.force_layout(len(keep), [(index[u], index[v]) for u, v, _, _ in edges], sizes=sizes,
+                                    labels=[style.text(label_of(graph, n), style.LABEL_MAX) for n in keep],
+                                    ranks=[order[n] for n in keep])
     nodes, kinds, countries, cited = [], set(), {}, set()
     for node, (x, y), size in zip(keep, positions, sizes):
         data = graph.nodes[node]
@@ -301,8 +304,7 @@ def entity_view(graph, max_nodes: int | None = 300) -> View:
         cited.update(e[0] for e in panel["ev"])
         vis = {
             "id": str(node), "label": style.text(label, style.LABEL_MAX),
-            "shape": style.kind_style(kind)["shape"],
-            "color": style.node_color(kind, faded=status == "cancelled"),
+            "shape": style.kind_style(kind)["shape"], **style.node_paint(kind, faded=status == "cancelled"),
             "size": size, "title": node_title(graph, node), "kind": kind, "countries": tags,
             "search": "\n".join([label] + style.as_list(data.get("aliases"))).lower(),
             "x": x, "y": y, "rank": order[node], "name": label, "panel": panel,

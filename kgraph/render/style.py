@@ -35,6 +35,7 @@ CLASS_COLOR = {
 
 LABEL_MAX = 40
 TEXT_MAX = 600
+TOOLTIP_SENTENCE_MAX = 240
 
 
 def kind_style(kind: str) -> dict[str, str]:
@@ -131,3 +132,15 @@ def node_color(kind: str, *, faded: bool = False) -> dict:
         "highlight": {"background": fill, "border": "#000000"},
         "hover": {"background": fill, "border": "#000000"},
     }
+
+
+def node_paint(kind: str, *, faded: bool = False) -> dict:
+    """A node's colour: its kind's group (defined once in the options, see :func:`groups`), or its own."""
+    if kind in KIND_STYLE and not faded:
+        return {"group": kind}
+    return {"color": node_color(kind, faded=faded)}
+
+
+def groups() -> dict:
+    """vis-network groups, one per kind: the colours every node of that kind shares."""
+    return {kind: {"color": node_color(kind)} for kind in KIND_STYLE}
