@@ -301,7 +301,7 @@ def test_no_column_shadows_a_dataframe_attribute(kg):
     from kgraph.io import graph_tables
 
     frames = [kg.entities(), kg.meetings(), kg.statements(), kg.timeline("Kerry"), kg.neighbors("Kerry"),
-              kg.evidence("Kerry", "Putin"), kg.path("Kerry", "Syria"), kg.dyads(),
+              kg.evidence("Kerry", "Putin"), kg.path("Kerry", "Syria"), kg.dyads(), kg.documents(),
               *graph_tables(kg.graph).values()]
     taken = {c for df in frames for c in df.columns if hasattr(pd.DataFrame, c)}
     assert taken == set()

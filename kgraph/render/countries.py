@@ -202,7 +202,7 @@ def country_view(graph, max_nodes: int | None = 300) -> project.View:
                + (f"; {_count(alone, 'country', 'countries')} with no link to another country left out"
                   if alone else "") + ".")
     return project.View(
-        nodes=nodes, edges=edges, total_nodes=len(codes), total_edges=len(links), physics=False,
+        nodes=nodes, edges=edges, total_nodes=len(codes), total_edges=len(links),
         kinds=["country"],
         countries=sorted(((c, names[c]) for c in keep), key=lambda item: (item[1].lower(), item[0])),
         categories=sorted({c for p in pairs for c in links[p] if c in style.PLOVER}), level="country",

@@ -23,10 +23,6 @@ from kgraph.render import style
 
 # numpy arrives with pandas (a kgraph dependency); imported inside the functions.
 
-# pyvis's template adds a progress overlay above 100 nodes with physics on;
-# staying at or under it keeps the overlay out and the settling under ~1 s.
-PHYSICS_MAX_NODES = 0  # physics is never switched on: positions come from Python
-STABILIZE_ITERATIONS = 200
 EXACT_MAX_NODES = 300  # the default view is laid out whole
 FA2_ITERATIONS = 100
 SEED = 7
@@ -237,10 +233,10 @@ def force_layout(n: int, edges: list[tuple[int, int]], *, seed: int = SEED, size
     return _to_pixels(_scaled(pos, n))
 
 
-def vis_options(n_nodes: int, *, physics: bool) -> dict:
-    """vis-network options: settle fast, stop moving, stay readable.
+def vis_options(n_nodes: int) -> dict:
+    """vis-network options: drawn once where Python placed the nodes, never moving, readable.
 
-    ``smooth: false`` globally (curved edges cost physics support nodes);
+    ``smooth: false`` globally (curved edges cost drawing time);
     parallel edges get static per-edge curves instead.  Big views hide edges
     while dragging or zooming so that panning stays fluid.
     """
@@ -274,17 +270,5 @@ def vis_options(n_nodes: int, *, physics: bool) -> dict:
             "multiselect": True,
         },
     }
-    if physics:
-        options["physics"] = {
-            "enabled": True,
-            "solver": "barnesHut",
-            "barnesHut": {"gravitationalConstant": -6000, "centralGravity": 0.3,
-                          "springLength": 110, "springConstant": 0.03,
-                          "damping": 0.5, "avoidOverlap": 0.3},
-            "minVelocity": 1.0,
-            "stabilization": {"enabled": True, "iterations": STABILIZE_ITERATIONS,
-                              "updateInterval": 50, "fit": True},
-        }
-    else:
-        options["physics"] = {"enabled": False, "stabilization": {"enabled": False}}
+    options["physics"] = {"enabled": False, "stabilization": {"enabled": False}}
     return options

@@ -43,7 +43,7 @@ def _network(view: View):
     from pyvis.network import Network
 
     net = Network(height="100%", width="100%", directed=True, cdn_resources="in_line", heading="")
-    net.options = layout.vis_options(len(view.nodes), physics=view.physics)
+    net.options = layout.vis_options(len(view.nodes))
     # Filled directly: pyvis's add_node/add_edge check membership in a list,
     # which is quadratic and costs seconds at 5,000 nodes.
     net.nodes = [dict(n) for n in view.nodes]
@@ -79,9 +79,8 @@ def _controls(view: View) -> str:
                      '<input id="kg-conf" type="number" min="0" max="1" step="0.1" value="0"></label>')
     parts.append('<button id="kg-reset" type="button">Reset</button>')
     parts.append('<span id="kg-status" aria-live="polite"></span>')
-    physics = "1" if view.physics else "0"
-    return (f'<div id="kg-controls" role="search" data-level="{html.escape(view.level)}" '
-            f'data-physics="{physics}">' + "".join(parts) + "</div>")
+    return (f'<div id="kg-controls" role="search" data-level="{html.escape(view.level)}">'
+            + "".join(parts) + "</div>")
 
 
 def _note(view: View) -> str:

@@ -23,7 +23,6 @@ class View:
     edges: list[dict]
     total_nodes: int
     total_edges: int
-    physics: bool
     kinds: list[str] = field(default_factory=list)
     countries: list[tuple[str, str]] = field(default_factory=list)
     categories: list[str] = field(default_factory=list)
@@ -348,7 +347,7 @@ def entity_view(graph, max_nodes: int | None = 300) -> View:
         vis_edges.append(vis)
     return View(
         nodes=nodes, edges=vis_edges, total_nodes=graph.number_of_nodes(),
-        total_edges=graph.number_of_edges(), physics=False, kinds=sorted(kinds),
+        total_edges=graph.number_of_edges(), kinds=sorted(kinds),
         countries=sorted(countries.items(), key=lambda item: (item[1].lower(), item[0])),
         categories=sorted(categories), docs=details.documents(graph, cited), isolated=isolated,
         sentences=details.pack(nodes + vis_edges),
