@@ -3,9 +3,11 @@
 Builds a synthetic schema graph (tests/graphs.py, 5,000 nodes by default),
 writes the default reduced view and the full graph, opens each in headless
 Debian chromium through Playwright and reads ``kgraphState.readyAt``: the
-milliseconds from navigation start until vis-network has drawn and the
-layout has stopped moving (physics settled and switched off, or never on).
-The target for the default view is 5 seconds.
+milliseconds from navigation start until vis-network has drawn (positions
+come from Python and physics is off, so the picture is still from then on;
+the script checks that positions do not change afterwards).  Targets for
+every view, the full 5,000-node graph included: layout plus page written
+in at most 10 s, drawn and still in at most 2 s.
 
     python benchmarks/bench_html.py            # 5,000 nodes, default view and full graph
     python benchmarks/bench_html.py --nodes 20000 --runs 1
@@ -13,6 +15,7 @@ The target for the default view is 5 seconds.
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import sys
 import tempfile
@@ -28,13 +31,16 @@ from kgraph.render import write_html  # noqa: E402
 
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--no-first-run"]
-TARGET_SECONDS = 5.0
+WRITE_TARGET_S = 10.0
+DRAW_TARGET_S = 2.0
 
 
-def measure(browser, path: Path, timeout_s: float) -> tuple[float, int, int, list[str]]:
-    """Seconds until drawn and still, plus what the page reports and any errors."""
+def measure(browser, path: Path, timeout_s: float) -> tuple[float, float, int, int, list[str]]:
+    """Seconds until drawn and still, main-thread busy seconds until then, what the page reports, errors."""
     context = browser.new_context(viewport={"width": 1400, "height": 900})
     page = context.new_page()
+    cdp = context.new_cdp_session(page)  # main-thread CPU time: what a loaded machine does not stretch
+    cdp.send("Performance.enable")
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.on("console", lambda m: m.type == "error" and errors.append(m.text))
@@ -43,8 +49,14 @@ def measure(browser, path: Path, timeout_s: float) -> tuple[float, int, int, lis
                            timeout=timeout_s * 1000)
     ready_ms, nodes, edges = page.evaluate(
         "[kgraphState.readyAt, network.body.data.nodes.length, network.body.data.edges.length]")
+    metrics = {m["name"]: m["value"] for m in cdp.send("Performance.getMetrics")["metrics"]}
+    busy_s = metrics.get("ThreadTime", float("nan"))
+    before = page.evaluate("JSON.stringify(network.getPositions())")
+    page.wait_for_timeout(500)
+    if page.evaluate("JSON.stringify(network.getPositions())") != before:
+        errors.append("positions still changing 0.5 s after the first drawing")
     context.close()
-    return ready_ms / 1000.0, nodes, edges, errors
+    return ready_ms / 1000.0, busy_s, nodes, edges, errors
 
 
 def main(argv=None) -> int:
@@ -73,27 +85,34 @@ def main(argv=None) -> int:
             started = time.perf_counter()
             write_html(graph, path, max_nodes=max_nodes, title=f"bench {args.nodes}")
             write_s = time.perf_counter() - started
-            draws, errors = [], []
+            draws, busy, errors = [], [], []
             for _ in range(args.runs):
-                seconds, shown, edges, errs = measure(browser, path, timeout_s=300)
+                seconds, busy_s, shown, edges, errs = measure(browser, path, timeout_s=300)
                 draws.append(seconds)
+                busy.append(busy_s)
                 errors += errs
             rows.append((name, graph.number_of_nodes(), shown, edges, write_s, statistics.median(draws),
-                         path.stat().st_size / 1e6, errors))
+                         statistics.median(busy), path.stat().st_size / 1e6, errors))
         browser.close()
 
     header = f"{'view':<30} {'nodes total':>11} {'nodes shown':>11} {'edges shown':>11} " \
-             f"{'write s':>8} {'draw s':>7} {'page MB':>8}"
+             f"{'write s':>8} {'draw s':>7} {'cpu s':>7} {'page MB':>8}"
     print(header)
     print("-" * len(header))
-    for name, total, shown, edges, write_s, draw_s, size, errors in rows:
-        print(f"{name:<30} {total:>11,} {shown:>11,} {edges:>11,} {write_s:>8.2f} {draw_s:>7.2f} {size:>8.1f}")
+    for name, total, shown, edges, write_s, draw_s, busy_s, size, errors in rows:
+        print(f"{name:<30} {total:>11,} {shown:>11,} {edges:>11,} {write_s:>8.2f} {draw_s:>7.2f} {busy_s:>7.2f} "
+              f"{size:>8.1f}")
         for error in sorted(set(errors)):
             print(f"  page error: {error}")
-    default_draw = rows[0][5]
-    verdict = "within" if default_draw + rows[0][4] <= TARGET_SECONDS else "OVER"
-    print(f"\ndefault view: write + draw = {rows[0][4] + default_draw:.2f} s, {verdict} the "
-          f"{TARGET_SECONDS:.0f} s target (draw = navigation start to drawn and still, median of {args.runs})")
+    print()
+    for name, _, _, _, write_s, draw_s, _, _, _ in rows:
+        ok = write_s <= WRITE_TARGET_S and draw_s <= DRAW_TARGET_S
+        print(f"{name}: written in {write_s:.2f} s (target {WRITE_TARGET_S:.0f} s), drawn and still in "
+              f"{draw_s:.2f} s (target {DRAW_TARGET_S:.0f} s): {'within' if ok else 'OVER'} "
+              f"(draw = navigation start to first drawing, median of {args.runs})")
+    print("cpu s: CPU time of the page's main thread until drawn (Chrome's ThreadTime), which other "
+          "load on the machine does not stretch; draw s is wall-clock time")
+    print(f"load average now: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     print(f"pages kept in {folder}" if args.keep else "")
     return 0
 

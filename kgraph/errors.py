@@ -100,6 +100,21 @@ class UnknownNameError(KgraphError, KeyError):
         return KgraphError.__str__(self)
 
 
+class AmbiguousNameError(KgraphError, LookupError):
+    """A query name fits several entities of the same kind; the message lists them.
+
+    ``candidates`` holds ``(node id, label)`` pairs, best known first, so a
+    caller can pick one and ask again with its id or full name.
+    """
+
+    code = "E502"
+    exit_code = 8
+
+    def __init__(self, message: str, candidates: list[tuple[str, str]] | None = None):
+        super().__init__(message)
+        self.candidates = list(candidates or [])
+
+
 class ConfigError(KgraphError, ValueError):
     """An option has a value outside its valid set."""
 

@@ -13,7 +13,12 @@ writer lacks (see ``docs/graph-schema.md`` and the shared ecosystem notes):
 * key ids are named ``node_label``, ``edge_relation`` ... never ``d3``/``d7``,
   which Gephi would map to labels whatever they hold;
 * nodes, edges, attributes and keys are sorted, so the same graph gives the
-  same bytes.
+  same bytes;
+* attributes named ``start``/``end`` (character offsets of a fact) are written
+  as ``char_start``/``char_end``: Gephi takes ``start``/``end`` as a time
+  interval and drops or mangles them;
+* every edge also carries its id as an ``edge_id`` attribute, for readers
+  (igraph) that ignore the XML ``id``.
 
 Each ``<key>`` carries a ``<desc>`` saying how kgraph encoded it
 (``kgraph:json`` for JSON strings, ``kgraph:derived`` for labels the writer
@@ -45,6 +50,9 @@ _SCHEMA = f"{_NS} http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd"
 _XML_ILLEGAL = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 _INT32 = range(-(2**31), 2**31)
 _EDGE_KEY = "\x00kgraph-edge-key"  # private name while reading; never a real attribute
+# Names other tools give a meaning of their own (Gephi: time intervals) -> the name written.
+_RENAMED = {"start": "char_start", "end": "char_end"}
+_WAS = ";was:"  # desc suffix recording the graph's own name of a renamed key
 
 # tag -> (GraphML attr.type, desc)
 _TAGS = {
@@ -190,6 +198,7 @@ def _graphml_tree(graph: nx.Graph) -> ET.ElementTree:
         if key is not None:
             attrs.append(["key", "key-long" if isinstance(key, int) else "key-string",
                           key if isinstance(key, int) else clean_text(str(key))])
+        attrs.append(["edge_id", "derived", f"e{index}"])
         element = ET.Element("edge", id=f"e{index}", source=ids[u], target=ids[v])
         items.append(("edge", element, attrs))
 
@@ -198,6 +207,9 @@ def _graphml_tree(graph: nx.Graph) -> ET.ElementTree:
     root = ET.Element("graphml", {"xmlns": _NS, "xmlns:xsi": _XSI, "xsi:schemaLocation": _SCHEMA})
     for (scope, name, tag), key_id in sorted(key_ids.items(), key=lambda kv: (_SCOPES.index(kv[0][0]), kv[1])):
         xml_type, desc = _TAGS[tag]
+        original = {v: k for k, v in _RENAMED.items()}.get(name)
+        if original is not None:
+            desc += _WAS + original
         key = ET.SubElement(root, "key", {"id": key_id, "for": scope, "attr.name": name, "attr.type": xml_type})
         ET.SubElement(key, "desc").text = desc
     root.append(root_graph)
@@ -211,11 +223,15 @@ def _graphml_tree(graph: nx.Graph) -> ET.ElementTree:
 
 
 def _attributes(data: dict) -> list[list]:
+    taken = [name for name in data if name in _RENAMED.values() or name == "edge_id"]
+    if taken:
+        raise GraphFormatError(f"attribute name {taken[0]!r} is reserved by the GraphML writer "
+                               "(start/end are written under it); rename it")
     out = []
     for name, value in data.items():
         encoded = _encode(value)
         if encoded is not None:
-            out.append([clean_text(str(name)), *encoded])
+            out.append([_RENAMED.get(clean_text(str(name)), clean_text(str(name))), *encoded])
     return out
 
 
@@ -271,6 +287,9 @@ class _Reader(GraphMLReader):
         keys, defaults = super().find_graphml_keys(graph_element)
         self.desc = {k.get("id"): (k.findtext(f"{{{_NS}}}desc") or "")
                      for k in graph_element.findall(f"{{{_NS}}}key")}
+        for key_id, desc in self.desc.items():
+            if _WAS in desc and desc.startswith("kgraph") and key_id in keys:
+                self.desc[key_id], keys[key_id]["name"] = desc.split(_WAS, 1)
         self.ours = any(d.startswith("kgraph") for d in self.desc.values())
         return keys, defaults
 

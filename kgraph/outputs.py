@@ -15,6 +15,10 @@ it the new ones: a kill at any instant leaves one complete set.  Outputs of
 an older kgraph (plain files) are first moved, unchanged, into a build
 folder of their own, so the switch to links never shows a mix either.  The
 next build removes staging and build folders a killed build left behind.
+``met.graphml`` is written only on request: a build without it removes the
+link to an earlier build's copy right after the swap (until then that link
+already resolves into the current build, where the file is missing, so no
+old file ever shows beside new ones).
 
 Where the filesystem has no symlinks the files are moved one by one and
 the manifest is written last; reading a graph from a mixed set then fails
@@ -39,7 +43,8 @@ from kgraph.manifest import MANIFEST, manifest_text
 log = logging.getLogger(__name__)
 
 OUTPUT_FILES = ("graph.graphml", "graph.html", "countries.html", "graph.json",
-                "triples.csv", "entities.csv", "meetings.csv")
+                "triples.csv", "entities.csv", "meetings.csv", "dyads.csv", "countries.graphml", "met.graphml")
+OPTIONAL_FILES = ("met.graphml",)  # written only when asked for; a build without one leaves no link to it
 CURRENT = ".kgraph-current"
 BUILD_PREFIX = ".kgraph-build-"
 STAGING_PREFIX = ".kgraph-staging-"
@@ -79,20 +84,26 @@ def check_output_dir(path: str | os.PathLike, *, create: bool = False) -> Path:
     return out
 
 
-def write_outputs(graph: nx.MultiDiGraph, out_dir: str | os.PathLike, *, max_nodes: int = 300) -> list[Path]:
+def write_outputs(graph: nx.MultiDiGraph, out_dir: str | os.PathLike, *, max_nodes: int = 300,
+                  met_graph: bool = False) -> list[Path]:
     """Write GraphML, node-link JSON, the HTML pages and the CSV tables; return the final paths.
 
-    On an error the previous outputs are in place (:class:`OutputError` says
-    so); a Ctrl-C after the swap raises :class:`OutputsReplaced`.
+    Also ``dyads.csv`` and ``countries.graphml`` (country pairs, see
+    :mod:`kgraph.query.projections`) and, with ``met_graph``, ``met.graphml``
+    (people who met, weighted) for Gephi; without it a ``met.graphml`` of an
+    earlier build is removed with the rest of that build.  On an error the
+    previous outputs are in place (:class:`OutputError` says so); a Ctrl-C
+    after the swap raises :class:`OutputsReplaced`.
     """
     out = check_output_dir(out_dir, create=True)
     with _locked(out):
         _remove_leftovers(out)
         staging = _make_staging(out)
         build = f"{time.strftime('%Y%m%dT%H%M%S')}-{secrets.token_hex(4)}"
+        written = [name for name in OUTPUT_FILES if met_graph or name not in OPTIONAL_FILES]
         try:
             try:
-                _write_files(graph, staging, max_nodes)
+                _write_files(graph, staging, max_nodes, met_graph)
                 _write_manifest(staging, build)
                 if _links_work(staging):
                     _swap(out, staging, build)
@@ -106,18 +117,20 @@ def write_outputs(graph: nx.MultiDiGraph, out_dir: str | os.PathLike, *, max_nod
                 raise
             if _current(out) == BUILD_PREFIX + build:
                 log.warning("cleaning up after the build failed (%s); the new outputs are in place", exc)
-                return [out / name for name in OUTPUT_FILES]
+                return [out / name for name in written]
             raise OutputError(f"writing outputs failed ({exc}); the previous outputs are in place",
                               path=str(out)) from exc
         except KeyboardInterrupt:
             if _current(out) == BUILD_PREFIX + build:
                 raise OutputsReplaced("the new outputs are complete and in place") from None
             raise
-    return [out / name for name in OUTPUT_FILES]
+    return [out / name for name in written]
 
 
-def _write_files(graph, folder: Path, max_nodes) -> None:
+def _write_files(graph, folder: Path, max_nodes, met_graph: bool) -> None:
     from kgraph.io import write_graphml, write_node_link, write_tables
+    from kgraph.query import dyads, projections
+    from kgraph.tables import write_csv
     from kgraph.render import write_country_html, write_html
 
     write_graphml(graph, folder / "graph.graphml")
@@ -125,6 +138,10 @@ def _write_files(graph, folder: Path, max_nodes) -> None:
     write_tables(graph, folder)
     write_html(graph, folder / "graph.html", max_nodes=max_nodes)
     write_country_html(graph, folder / "countries.html")
+    write_csv(dyads.dyads(graph), folder / "dyads.csv")
+    write_graphml(projections.country_graph(graph), folder / "countries.graphml")
+    if met_graph:
+        write_graphml(projections.met_graph(graph), folder / "met.graphml")
 
 
 def _make_staging(out: Path) -> Path:
@@ -198,10 +215,27 @@ def _swap(out: Path, staging: Path, build: str) -> None:
     if plain:
         _adopt(out, plain)
     for name in OUTPUT_FILES + (MANIFEST,):
-        _link(out, name, f"{CURRENT}/{name}")
+        # a plain file with no successor (met.graphml) still becomes a link to its adopted bytes
+        if (staging / name).exists() or name in plain:
+            _link(out, name, f"{CURRENT}/{name}")
     os.rename(staging, out / (BUILD_PREFIX + build))
     _link(out, CURRENT, BUILD_PREFIX + build)  # the switch from the old outputs to the new
+    _drop_dangling(out)
     _sync(out)
+
+
+def _drop_dangling(out: Path) -> None:
+    """Remove the links to files the current build does not have (met.graphml of an earlier build).
+
+    Such a link resolves into the current build, so it never shows an old
+    file; it only dangles, and is removed here after the swap (and by the
+    next build when a kill came first).
+    """
+    for name in OUTPUT_FILES:
+        path = out / name
+        if path.is_symlink() and os.readlink(path) == f"{CURRENT}/{name}" and not path.exists():
+            with contextlib.suppress(OSError):
+                path.unlink()
 
 
 def _adopt(out: Path, plain: list[str]) -> None:
@@ -222,20 +256,29 @@ def _adopt(out: Path, plain: list[str]) -> None:
 
 
 def _replace_each(out: Path, staging: Path) -> None:
-    """Without symlinks: one rename per file, the manifest last (a mixed set fails to load)."""
-    names = [name for name in OUTPUT_FILES + (MANIFEST,) if (staging / name).exists()]
-    moved = 0
+    """Without symlinks: one rename per file, the manifest last (a mixed set fails to load).
+
+    A file of an earlier build that this one did not write (met.graphml) is
+    removed before the manifest arrives, while load still refuses the set.
+    """
+    names = [name for name in OUTPUT_FILES if (staging / name).exists()]
+    stale = [name for name in OUTPUT_FILES
+             if name not in names and ((out / name).is_file() or (out / name).is_symlink())]
+    steps = [(os.replace, staging / name, out / name) for name in names]
+    steps += [(os.unlink, out / name) for name in stale]
+    steps.append((os.replace, staging / MANIFEST, out / MANIFEST))
+    done = 0
     try:
-        for name in names:
-            os.replace(staging / name, out / name)
-            moved += 1
+        for change, *paths in steps:
+            change(*paths)
+            done += 1
     except BaseException as exc:
-        if moved == len(names) and isinstance(exc, KeyboardInterrupt):
+        if done == len(steps) and isinstance(exc, KeyboardInterrupt):
             raise OutputsReplaced("the new outputs are complete and in place") from None
-        if moved == 0:
+        if done == 0:
             raise
-        mixed = (f"{moved} of {len(names)} files are new, the others old (this filesystem has no symlinks "
-                 "for a one-step swap); kgraph.load refuses the set until you build again")
+        mixed = (f"{done} of {len(steps)} files are new (or removed), the others old (this filesystem has no "
+                 "symlinks for a one-step swap); kgraph.load refuses the set until you build again")
         if isinstance(exc, KeyboardInterrupt):
             raise KeyboardInterrupt(mixed) from None
         raise _MixedOutputs(f"writing outputs failed ({exc}): {mixed}", path=str(out)) from exc
@@ -262,3 +305,4 @@ def _remove_leftovers(out: Path) -> None:
         elif name.startswith(".") and name.endswith(".link") and entry.is_symlink():
             with contextlib.suppress(OSError):
                 entry.unlink()
+    _drop_dangling(out)

@@ -30,7 +30,7 @@ from kgraph.io import atomic_write, attr_bool, attr_list
 TRIPLE_COLUMNS = ["subject", "subject_id", "relation", "object", "object_id", "category", "negated",
                   "confidence", "date", "doc_id", "sent_index", "sentence"]
 ENTITY_COLUMNS = ["id", "kind", "label", "aliases", "iso3", "country", "role", "mentions", "documents"]
-MEETING_COLUMNS = ["id", "label", "date", "date_text", "location", "mode", "status", "participants",
+MEETING_COLUMNS = ["id", "label", "date", "date_text", "location", "meeting_mode", "status", "participants",
                    "negated_participants", "doc_ids", "sentences"]
 _DTYPES = {"sent_index": "Int64", "mentions": "Int64", "confidence": "float64", "negated": "bool"}
 FORMULA_START = frozenset("=+-@\t\r")
@@ -184,7 +184,8 @@ def graph_tables(graph: nx.MultiDiGraph) -> dict:
     meetings = []
     for rec in meeting_records(graph):
         meetings.append({
-            **{c: rec[c] for c in ("id", "label", "date", "date_text", "location", "mode", "status")},
+            **{c: rec[c] for c in ("id", "label", "date", "date_text", "location", "status")},
+            "meeting_mode": rec["mode"],  # not "mode", which would shadow DataFrame.mode
             "participants": _labels(graph, rec["participant_ids"]),
             "negated_participants": _labels(graph, rec["negated_ids"]),
             "doc_ids": "; ".join(dict.fromkeys(e["doc_id"] for e in rec["evidence"] if e["doc_id"])),
@@ -213,17 +214,22 @@ def write_tables(graph: nx.MultiDiGraph, folder: str | os.PathLike) -> list[Path
             raise OutputError(f"cannot create the folder ({exc.strerror})", path=str(out)) from exc
     paths = []
     for name, df in graph_tables(graph).items():
-        path = out / f"{name}.csv"
-        text = df.copy()
-        for column in df.columns:
-            if column not in _DTYPES:
-                text[column] = df[column].map(csv_cell)
-        with atomic_write(path) as handle:
-            # every text cell quoted: a bare carriage return inside one would end the row for
-            # many readers, and what follows it would start a cell (and a formula) of its own
-            text.to_csv(handle, index=False, lineterminator="\n", quoting=csv.QUOTE_NONNUMERIC)
-        paths.append(path)
+        paths.append(write_csv(df, out / f"{name}.csv"))
     return paths
+
+
+def write_csv(df, path: str | os.PathLike) -> Path:
+    """Write ``df`` atomically as a CSV a spreadsheet cannot run: text cells through :func:`csv_cell`."""
+    path = Path(path)
+    text = df.copy()
+    for column in df.columns:
+        if column not in _DTYPES:
+            text[column] = df[column].map(csv_cell)
+    with atomic_write(path) as handle:
+        # every text cell quoted: a bare carriage return inside one would end the row for
+        # many readers, and what follows it would start a cell (and a formula) of its own
+        text.to_csv(handle, index=False, lineterminator="\n", quoting=csv.QUOTE_NONNUMERIC)
+    return path
 
 
 def read_table(path: str | os.PathLike):

@@ -93,6 +93,12 @@ def hostile_graph() -> nx.MultiDiGraph:
     g.add_edge("meeting:m1", "country:X1", relation="held_in", sentence=PAYLOADS[9])
     g.add_edge("country:RUS", "country:FRA", relation="threaten" + PAYLOADS[10], category="THREATEN",
                sentence=PAYLOADS[11], doc_id=PAYLOADS[12])
+    # the details panel cites documents: hostile titles and dates, links only where the URL is http(s)
+    schemes = [f"javascript:{RUN}", f" JaVaScRiPt:{RUN}", f"data:text/html,<script>{RUN}</script>",
+               f'https://example.org/?q="><img src=x onerror={RUN}>']
+    g.graph["document_info"] = {
+        f"<b>d{n}</b>" + payload: {"title": "Title " + payload, "date": PAYLOADS[-1 - n], "url": schemes[n % 4]}
+        for n, payload in enumerate(PAYLOADS)}
     return g
 
 
@@ -191,16 +197,30 @@ class Swept(Opened):
         self.js("() => edges.update(edges.getIds().map(e => ({id: e, hidden: false})))")
         return shown
 
+    def panels(self) -> str:
+        """Open the details panel of every node and edge in turn; all the text it showed."""
+        return self.js("""() => {
+            const body = document.getElementById('kg-panel-body');
+            const seen = [];
+            nodes.getIds().forEach(id => { kgraphControls.showNode(id); seen.push(body.innerText); });
+            edges.getIds().forEach(id => { kgraphControls.showEdge(id); seen.push(body.innerText); });
+            return seen.join('\\n'); }""")
+
     def assert_inert(self):
         assert self.dialogs == []
         assert self.js("typeof window.__pwned") == "undefined"
         assert self.js("document.querySelector('div.popup')") is None  # pyvis's innerHTML popup
         assert self.js("document.querySelectorAll('div.vis-tooltip *:not(br)').length") == 0
-        assert self.js("document.querySelectorAll('iframe, img, svg, details, math, a').length") == 0
+        assert self.js("document.querySelectorAll('iframe, img, svg, details, math').length") == 0
+        # the panel holds only the elements controls.js makes; its only links are http(s) citations
+        tags = self.js("[...document.querySelectorAll('#kg-panel *')].map(e => e.tagName)")
+        assert set(tags) <= {"BUTTON", "DIV", "H2", "H3", "P", "DL", "DT", "DD", "OL", "LI", "BLOCKQUOTE", "SPAN", "A"}
+        links = self.js("[...document.querySelectorAll('a')].map(a => [a.protocol, !!a.closest('#kg-panel-body')])")
+        assert all(protocol in ("http:", "https:") and inside for protocol, inside in links)
         self.offline_and_clean()  # no dialog, no page error
 
 
-def _check(browser, path: Path, texts: list[str]) -> dict:
+def _check(browser, path: Path, texts: list[str], panel_texts: tuple[str, ...] = ()) -> dict:
     opened = Swept(browser, path)
     try:
         shown = opened.sweep()
@@ -209,6 +229,10 @@ def _check(browser, path: Path, texts: list[str]) -> dict:
         every = "\n".join(shown.values())
         for text in texts:
             assert text in every  # the payload is on screen, as text
+        panels = opened.panels()
+        opened.assert_inert()
+        for text in panel_texts:
+            assert text in panels  # in the details panel too
         return shown
     finally:
         opened.page.close()
@@ -227,6 +251,6 @@ def test_write_html_pages_show_hostile_graph_text_as_text(browser, tmp_path):
     graph = hostile_graph()
     title = f"Talks href <img src=x onerror={RUN}>"
     page = write_html(graph, tmp_path / "graph.html", title=title)
-    _check(browser, page, PAYLOADS)
+    _check(browser, page, PAYLOADS, ("Title " + PAYLOADS[1], PAYLOADS[5], "Ahrefa" + PAYLOADS[3] + "Lodo"))
     countries = write_country_html(graph, tmp_path / "countries.html", title=title)
     _check(browser, countries, [PAYLOADS[0], PAYLOADS[11]])

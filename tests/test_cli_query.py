@@ -113,3 +113,25 @@ def test_python_dash_m(out):
                           capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr
     assert [r["id"] for r in csv.DictReader(io.StringIO(proc.stdout))] == ["meeting:m3", "meeting:m1", "meeting:m4"]
+
+
+def test_dyad_filters_and_country_evidence_on_the_command_line(out, capsys):
+    code, text, _ = run(capsys, out, "dyads", "--start", "2015", "--end", "2015-04", "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert code == 0 and [(r["source"], r["target"], r["CONSULT"], r["ACCUSE"]) for r in rows] == [
+        ("USA", "RUS", "1", "1"), ("RUS", "USA", "1", "0")]
+    code, text, _ = run(capsys, out, "dyads", "--category", "AID", "--min-confidence", "0.8", "--format", "json")
+    assert [(r["source"], r["target"], r["total"]) for r in json.loads(text)] == [("RUS", "SYR", 1)]
+    code, text, _ = run(capsys, out, "evidence", "United States", "Russia", "--category", "SANCTION",
+                        "--format", "json")
+    assert [(r["subject"], r["sentence"]) for r in json.loads(text)] == [("United States", S["d1", 22])]
+    code, text, _ = run(capsys, out, "statements", "--min-confidence", "0.85", "--format", "csv")
+    assert [r["relation"] for r in csv.DictReader(io.StringIO(text))] == ["supply", "impose sanction on"]
+    code, text, _ = run(capsys, out, "meetings", "Kerry", "--min-confidence", "0.9")
+    assert code == 0 and text == ""
+
+
+def test_ambiguous_name_exits_with_the_candidates(out, capsys):
+    code, text, err = run(capsys, out, "timeline", "Ford")
+    assert code == 8 and text == ""
+    assert "[E502]" in err and "Robert Ford (person:robert-ford" in err and "Gerald Ford (person:gerald-ford" in err

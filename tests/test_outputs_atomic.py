@@ -4,7 +4,9 @@ The write is run in a forked child that kills itself right before its N-th
 filesystem change (rename, replace, link, unlink, fsync ...), for every N,
 over an output folder holding the outputs of an earlier build: written by
 this kgraph (symlinked build folders), by an older kgraph (plain files), and
-on a filesystem without symlinks (files moved one by one).
+on a filesystem without symlinks (files moved one by one).  The earlier build
+wrote the optional met.graphml and the new one does not: the old copy must
+go with the rest of the old set, never survive beside the new one.
 """
 from __future__ import annotations
 
@@ -23,6 +25,7 @@ from graphs import diplomatic_graph  # noqa: E402
 import kgraph  # noqa: E402
 from kgraph.errors import OutputError, OutputSetError  # noqa: E402
 from kgraph.io import write_graphml, write_node_link, write_tables  # noqa: E402
+from kgraph.query import projections  # noqa: E402
 from kgraph.outputs import OUTPUT_FILES, OutputsReplaced, write_outputs  # noqa: E402
 from kgraph.render import write_country_html, write_html  # noqa: E402
 
@@ -54,6 +57,7 @@ def plain_outputs(graph, out: Path) -> None:
     write_tables(graph, out)
     write_html(graph, out / "graph.html")
     write_country_html(graph, out / "countries.html")
+    write_graphml(projections.met_graph(graph), out / "met.graphml")
 
 
 class Counted:
@@ -121,11 +125,11 @@ def earlier_outputs(earlier: str, graph, folder: Path) -> None:
     if earlier == "plain files":
         plain_outputs(graph, folder)
     elif earlier == "links":
-        write_outputs(graph, folder)
+        write_outputs(graph, folder, met_graph=True)
     else:
         with pytest.MonkeyPatch.context() as mp:
             Counted(mp, folder, -1, None, no_links=True)
-            write_outputs(graph, folder)
+            write_outputs(graph, folder, met_graph=True)
 
 
 def check_state(out: Path, before: dict, after: dict, labels: tuple, no_links: bool, at: int) -> str:
@@ -141,11 +145,11 @@ def check_state(out: Path, before: dict, after: dict, labels: tuple, no_links: b
 def test_sigkill_at_every_step_leaves_the_old_or_the_new_set(tmp_path):
     old, new = small(1), small(2)
     pristine, reference, out = tmp_path / "pristine", tmp_path / "reference", tmp_path / "out"
-    write_outputs(old, pristine)
+    write_outputs(old, pristine, met_graph=True)
     write_outputs(new, reference)
     before, after = files(pristine), files(reference)
     labels = (loads_as(pristine), loads_as(reference))
-    assert before != after and None not in before.values()
+    assert before != after and None not in before.values() and after["met.graphml"] is None
     total, at, seen = None, 0, []
     while total is None or at <= total:
         shutil.rmtree(out, ignore_errors=True)
@@ -168,9 +172,9 @@ def test_write_paused_at_every_step_shows_the_old_or_the_new_set(tmp_path, earli
     old, new = small(1), small(2)
     out, reference = tmp_path / "out", tmp_path / "reference"
     earlier_outputs(earlier, old, out)
-    earlier_outputs(earlier, new, reference)
-    before, after = files(out), files(reference)
-    labels = (loads_as(out), loads_as(reference))
+    before, after = files(out), files_of(new, tmp_path)
+    labels = (loads_as(out), files_of(new, reference, labels=True))
+    assert before["met.graphml"] is not None and after["met.graphml"] is None
     copies: list[Path] = []
 
     def copy():
@@ -195,7 +199,7 @@ def test_write_paused_at_every_step_shows_the_old_or_the_new_set(tmp_path, earli
 def test_ctrl_c_at_every_step_says_which_outputs_are_in_place(tmp_path, no_links):
     old, new = small(1), small(2)
     pristine, out = tmp_path / "pristine", tmp_path / "out"
-    write_outputs(old, pristine)
+    write_outputs(old, pristine, met_graph=True)
     before, after = files(pristine), files_of(new, tmp_path)
     at, done = 1, False
     while not done:
@@ -220,10 +224,11 @@ def test_ctrl_c_at_every_step_says_which_outputs_are_in_place(tmp_path, no_links
     assert at > 3
 
 
-def files_of(graph, tmp_path: Path) -> dict:
+def files_of(graph, tmp_path: Path, labels: bool = False):
+    """What a build of ``graph`` (without met.graphml) writes, or what load reads from it."""
     folder = tmp_path / "expected"
     write_outputs(graph, folder)
-    return files(folder)
+    return loads_as(folder) if labels else files(folder)
 
 
 def test_failed_write_says_the_previous_outputs_are_in_place(tmp_path, monkeypatch):
@@ -251,3 +256,19 @@ def test_edited_file_is_reported_by_load(tmp_path):
     assert caught.value.exit_code == 5 and "kgraph build" in str(caught.value)
     (out / ".kgraph-manifest.json").unlink()
     assert kgraph.load(out).graph.number_of_nodes() == 2
+
+
+@pytest.mark.parametrize("no_links", [False, True])
+def test_build_without_met_graph_leaves_no_met_graphml_of_an_earlier_build(tmp_path, no_links):
+    out = tmp_path / "out"
+    with pytest.MonkeyPatch.context() as mp:
+        Counted(mp, out, -1, None, no_links)
+        write_outputs(small(1), out, met_graph=True)
+        assert (out / "met.graphml").is_file()
+        written = write_outputs(small(2), out)
+    assert not (out / "met.graphml").exists() and not (out / "met.graphml").is_symlink()
+    assert out / "met.graphml" not in written and all(path.is_file() for path in written)
+    assert "met.graphml" not in (out / ".kgraph-manifest.json").read_text()
+    assert loads_as(out) == ["Ana Lind 2", "France 2"]
+    write_outputs(small(3), out, met_graph=True)  # asked for again: back, and listed
+    assert (out / "met.graphml").is_file() and "met.graphml" in (out / ".kgraph-manifest.json").read_text()

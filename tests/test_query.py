@@ -10,7 +10,7 @@ import kgraph
 import kgraph.query.core
 import kgraph.query.names
 from graphs_query import S, build_graph
-from kgraph.errors import ConfigError, GraphFormatError, InputNotFoundError, UnknownNameError
+from kgraph.errors import AmbiguousNameError, ConfigError, GraphFormatError, InputNotFoundError, UnknownNameError
 from kgraph.io import write_graphml, write_node_link
 from kgraph.query import KnowledgeGraph, date_in_range, load, normalize
 
@@ -40,7 +40,8 @@ def test_docstring_examples_run():
     ("the U.S.", "country:USA"),
     ("usa", "country:USA"),
     ("Russian", "country:RUS"),
-    ("Ford", "person:robert-ford"),  # person before organization, then most mentions
+    ("Robert Ford", "person:robert-ford"),
+    ("Ford Motor Company", "organization:ford"),
     ("County Kerry", "location:kerry"),
     ("meeting:m2", "meeting:m2"),
 ])
@@ -54,6 +55,19 @@ def test_unknown_name_suggests_close_names(kg):
     assert "John Kerry" in str(err.value) and err.value.exit_code == 8
     with pytest.raises(UnknownNameError, match="kgraph query entities"):
         kg.neighbors("Zzyzx Qwerty")
+
+
+def test_ambiguous_name_lists_its_candidates(kg):
+    # two people called Ford (and a company, which a person outranks): no silent pick
+    with pytest.raises(AmbiguousNameError) as err:
+        kg.meetings("Ford")
+    assert err.value.candidates == [("person:robert-ford", "Robert Ford"), ("person:gerald-ford", "Gerald Ford")]
+    message = str(err.value)
+    assert message.startswith("[E502] 'Ford' could mean 2 people: Robert Ford (person:robert-ford; USA, 3 mentions)")
+    assert "Gerald Ford (person:gerald-ford; USA, 1 mention)" in message and "node id" in message
+    assert err.value.exit_code == 8
+    # one of a kind is not ambiguous: the person Kerry beats the place County Kerry
+    assert kg.node("Kerry") == "person:john-kerry"
 
 
 def test_normalize():
@@ -222,3 +236,82 @@ def test_queries_do_not_modify_the_graph():
     kg = KnowledgeGraph(g)
     kg.meetings("Kerry", place="Russia"), kg.dyads(), kg.path("Merkel", "Lavrov"), kg.timeline("Kerry")
     assert (dict(g.nodes(data=True)), sorted(g.edges(keys=True, data=True), key=repr)) == before
+
+
+def test_dyads_filtered_by_category_dates_and_confidence(kg):
+    def rows(df, *columns):
+        return records(df, "source", "target", *columns)
+
+    assert rows(kg.dyads(category="sanction"), "SANCTION", "CONSULT", "total") == [("USA", "RUS", 1, 0, 1)]
+    # 2015-01..2015-04: the Geneva meeting (2015-03-02) and the dated accusation (2015-04);
+    # Sochi (2015-05-12), Moscow (2013) and the undated events drop out
+    assert rows(kg.dyads(start="2015", end="2015-04"), "CONSULT", "ACCUSE", "total") == [
+        ("USA", "RUS", 1, 1, 2), ("RUS", "USA", 1, 0, 1)]
+    # only the two statements read with confidence 0.9; meetings are 0.8 sure
+    assert rows(kg.dyads(min_confidence=0.85), "AID", "SANCTION", "total") == [
+        ("RUS", "SYR", 1, 0, 1), ("USA", "RUS", 0, 1, 1)]
+    assert kg.dyads(category="ASSAULT", start="2016").empty
+    with pytest.raises(ConfigError, match="PLOVER"):
+        kg.dyads(category="HUG")
+    with pytest.raises(ConfigError, match="ISO date"):
+        kg.dyads(end="soon")
+
+
+def test_evidence_between_two_countries_is_the_sentences_behind_their_dyads(kg):
+    df = kg.evidence("United States", "Russia")
+    counted = kg.dyads().set_index(["source", "target"])
+    assert counted.loc[("USA", "RUS")].total == 6
+    assert records(df, "via", "subject", "relation", "category", "doc_id", "sent_index") == [
+        ("meeting", "John Kerry", "participant", "CONSULT", "d1", 0),
+        ("meeting", "Vladimir V. Putin", "participant", "CONSULT", "d1", 0),
+        ("meeting", "John Kerry", "participant", "CONSULT", "d1", 7),
+        ("meeting", "Vladimir V. Putin", "participant", "CONSULT", "d1", 7),
+        ("statement", "State Department", "charge", "ACCUSE", "d1", 16),
+        ("statement", "United States", "impose sanction on", "SANCTION", "d1", 22),
+        ("statement", "John Kerry", "work with", "COOPERATE", "d1", 25),
+        ("meeting", "John Kerry", "participant", "CONSULT", "d2", 0),
+        ("meeting", "Sergey V. Lavrov", "participant", "CONSULT", "d2", 0),
+    ]
+    assert set(df.sentence) == {S["d1", 0], S["d1", 7], S["d1", 16], S["d1", 22], S["d1", 25], S["d2", 0]}
+    assert records(kg.evidence("Russia", "Germany"), "subject", "meeting_id", "sentence") == [
+        ("Angela Merkel", "meeting:m4", S["d1", 20]), ("Vladimir V. Putin", "meeting:m4", S["d1", 20])]
+    assert records(kg.evidence("USA", "RUS", category="SANCTION"), "subject", "relation", "object") == [
+        ("United States", "impose sanction on", "Russia")]
+    assert kg.evidence("Iran", "Germany").empty
+    with pytest.raises(ConfigError, match="both countries"):
+        kg.evidence("Kerry", "Putin", category="CONSULT")
+
+
+def test_min_confidence_on_statements_and_meetings(kg):
+    assert records(kg.statements(min_confidence=0.85), "subject", "relation", "object", "confidence") == [
+        ("Russia", "supply", "Syria", 0.9), ("United States", "impose sanction on", "Russia", 0.9)]
+    assert len(kg.statements(min_confidence=0.6)) == 9 and len(kg.statements(min_confidence=0.61)) == 6
+    assert records(kg.meetings("Kerry", min_confidence=0.8), "id", "meeting_mode", "confidence") == [
+        ("meeting:m3", "meet", 0.8), ("meeting:m2", "meet", 0.8), ("meeting:m1", "visit", 0.8),
+        ("meeting:m6", "multilateral", 0.8)]
+    assert kg.meetings(min_confidence=0.81).empty
+    for bad in (1.5, -0.1, "sure"):
+        with pytest.raises(ConfigError, match="from 0 to 1"):
+            kg.statements(min_confidence=bad)
+
+
+def test_no_column_shadows_a_dataframe_attribute(kg):
+    import pandas as pd
+
+    from kgraph.io import graph_tables
+
+    frames = [kg.entities(), kg.meetings(), kg.statements(), kg.timeline("Kerry"), kg.neighbors("Kerry"),
+              kg.evidence("Kerry", "Putin"), kg.path("Kerry", "Syria"), kg.dyads(), kg.documents(),
+              *graph_tables(kg.graph).values()]
+    taken = {c for df in frames for c in df.columns if hasattr(pd.DataFrame, c)}
+    assert taken == set()
+    assert "meeting_mode" in kg.meetings().columns
+
+
+def test_documents_lists_titles_dates_and_links():
+    g = build_graph()
+    assert KnowledgeGraph(g).documents().empty
+    g.graph["document_info"] = {"d2": {"title": "Kerry meets Lavrov", "date": "2015-03-02"},
+                                "d1": {"title": "Kerry to meet Putin", "url": "https://example.org/d1"}}
+    assert records(KnowledgeGraph(g).documents(), "doc_id", "title", "date", "url") == [
+        ("d1", "Kerry to meet Putin", "", "https://example.org/d1"), ("d2", "Kerry meets Lavrov", "2015-03-02", "")]

@@ -166,7 +166,7 @@ def test_edge_and_node_styles_follow_the_schema(graph):
     threat = by_title[("person:sergei-lavrov", "country:UKR", "relation: threaten")]
     held = by_title[("meeting:a1", "location:sochi", "relation: held_in")]
     assert sanction["klass"] == "conflict" and aid["klass"] == "cooperation"
-    assert sanction["color"]["color"] != aid["color"]["color"]
+    assert sanction["color"] != aid["color"]
     assert threat["dashes"] is True and sanction["dashes"] is False
     assert held["klass"] == "structural" and held["arrows"] == {"to": {"enabled": False}}
     sanctions = [e for e in view.edges if e["from"] == "country:USA" and e["to"] == "country:RUS"]
@@ -188,16 +188,33 @@ def test_country_page_folds_people_into_countries(graph):
     view = country_view(graph)
     assert sorted(n["id"] for n in view.nodes) == [f"country:{c}" for c in
                                                     ("CHN", "DEU", "FRA", "RUS", "UKR", "USA")]
-    links = {(e["from"][8:], e["to"][8:], e["category"], e["arrows"] is not None if "arrows" in e else False):
-             e for e in view.edges}
-    assert len(view.edges) == 15
-    assert links[("USA", "RUS", "SANCTION", False)]["count"] == 2
-    assert links[("RUS", "USA", "CONSULT", True)]["count"] == 3  # three meetings, the "meet" not doubled
-    assert links[("RUS", "UKR", "CONSULT", True)]["count"] == 1  # Poroshenko via affiliated_with
-    assert ("RUS", "UKR", "THREATEN", False) not in links  # negated
-    assert links[("USA", "RUS", "SANCTION", False)]["klass"] == "conflict"
-    assert links[("CHN", "RUS", "SUPPORT", False)]["klass"] == "cooperation"
+    links = {(e["from"][8:], e["to"][8:]): e for e in view.edges}
+    assert len(view.edges) == len(links) == 16  # one edge per ordered pair
+    usa_rus = links[("USA", "RUS")]
+    # three meetings (the "meet" statement not doubled), two sanctions, one request
+    assert usa_rus["cats"] == {"CONSULT": 3, "SANCTION": 2, "REQUEST": 1}
+    assert (usa_rus["coop"], usa_rus["confl"], usa_rus["count"]) == (4, 2, 6)
+    assert links[("RUS", "USA")]["cats"] == {"CONSULT": 3, "REJECT": 1}
+    assert links[("RUS", "UKR")]["cats"] == {"CONSULT": 1, "ACCUSE": 1}  # the negated THREATEN is not counted
+    assert links[("UKR", "RUS")]["cats"] == {"CONSULT": 1}  # Poroshenko via affiliated_with
+    # colour by balance: all cooperation green, even grey, mostly cooperation in between
+    assert links[("CHN", "RUS")]["color"] == "#2e9d57"
+    assert links[("RUS", "UKR")]["color"] == "#8c8c8c"
+    assert usa_rus["color"] not in ("#2e9d57", "#8c8c8c", "#d1352b")
+    assert usa_rus["width"] > links[("CHN", "RUS")]["width"]
+    assert "SANCTION: 2" in usa_rus["title"] and "cooperation 4 \u00b7 conflict 2" in usa_rus["title"]
+    sentences = [view.sentences[row][2] for row, _ in usa_rus["ev"]]
+    assert len(sentences) == len(set(sentences)) >= 4
+    assert "The United States imposed new sanctions on Russia." in sentences
     assert "1 negated statement not counted" in view.caption
+
+
+def test_country_page_leaves_out_countries_without_links():
+    g = diplomatic_graph()
+    g.add_node("country:ISL", kind="country", label="Iceland", iso3="ISL", mentions=3)
+    view = country_view(g)
+    assert "country:ISL" not in {n["id"] for n in view.nodes}
+    assert "1 country with no link to another country left out" in view.caption
 
 
 def test_write_html_is_atomic_and_touches_only_its_path(graph, tmp_path):
@@ -268,3 +285,34 @@ def test_layout_is_seeded_and_spreads_large_graphs():
     assert len(set(first)) > 1400  # no pile of nodes on one spot
     small = force_layout(30, [(i, i + 1) for i in range(29)])
     assert len(set(small)) == 30
+
+
+def test_isolated_nodes_are_left_out_and_said_so(graph):
+    lonely = copy.deepcopy(graph)
+    lonely.add_node("person:nobody", kind="person", label="Nobody Linked", mentions=50)
+    page = html_string(lonely)
+    assert "person:nobody" not in {n["id"] for n in embedded(page, "nodes")}
+    assert "21 nodes, 33 edges; 1 node linked to nothing is left out." in page
+    reduced = entity_view(lonely, max_nodes=10)
+    assert "person:nobody" not in {n["id"] for n in reduced.nodes} and reduced.isolated == 1
+
+
+def test_panel_data_cites_documents_and_keeps_only_web_links(graph):
+    cited = copy.deepcopy(graph)
+    cited.graph["document_info"] = {
+        "d1": {"title": "Kerry <b>in</b> Sochi", "date": "2015-05-12", "url": "javascript:alert(1)"},
+        "d2": {"title": "Minsk talks", "url": "https://example.org/minsk"}}
+    view = entity_view(cited)
+    assert view.docs["d1"] == ["Kerry <b>in</b> Sochi", "2015-05-12", ""]
+    assert view.docs["d2"] == ["Minsk talks", "", "https://example.org/minsk"]
+    assert view.docs["d3"] == ["", "", ""]
+    kerry = next(n for n in view.nodes if n["id"] == "person:john-kerry")
+    sentences = {view.sentences[row][2] for row, _ in kerry["panel"]["ev"]}
+    assert {"Kerry met Putin and Lavrov in Sochi on Tuesday.", "Kerry did not attend the Minsk talks.",
+            "Lavrov rejected Kerry's proposal."} <= sentences
+    assert ["role", "Secretary of State"] in kerry["panel"]["attrs"]
+    page = html_string(cited)
+    blob = page[page.index('<script type="application/json" id="kg-docs">'):]
+    blob = blob[:blob.index("</script>")]
+    assert "Kerry \\u003cb\\u003ein\\u003c/b\\u003e Sochi" in blob and "<b>" not in blob
+    assert "javascript:alert" not in page

@@ -44,6 +44,8 @@ def add_parser(sub) -> None:
     p.add_argument("--worker-timeout", type=float, default=300.0, metavar="SECONDS",
                    help="end the build (exit code 9) when no document has come back from the worker processes "
                         "for this long: a stopped or stuck worker; 0 = wait for ever")
+    p.add_argument("--met-graph", action="store_true",
+                   help="also write met.graphml: people who met, one weighted edge per pair (for Gephi)")
     p.add_argument("--no-progress", action="store_true", help="hide the progress bar")
     p.set_defaults(run=run)
 
@@ -63,7 +65,7 @@ def run(args) -> int:
         print(f"kgraph: {'warning' if problem.kept else 'skipped'} {where}: {problem.message}", file=sys.stderr)
     t1 = time.perf_counter()
     try:
-        files = write_outputs(result.graph, out, max_nodes=args.max_nodes)
+        files = write_outputs(result.graph, out, max_nodes=args.max_nodes, met_graph=args.met_graph)
     except OSError as exc:
         if isinstance(exc, OutputError):
             raise

@@ -53,12 +53,13 @@ def add_parser(sub) -> None:
     c = command("meetings")
     c.add_argument("names", nargs="*", metavar="NAME", help="participants (all must have taken part)")
     c.add_argument("--place", help="city, place or country (also finds places inside it)")
-    c.add_argument("--start", help="earliest date, ISO prefix (2015, 2015-05, 2015-05-12)")
-    c.add_argument("--end", help="latest date, ISO prefix")
+    _dates(c)
+    _confidence(c)
     c = command("statements")
     c.add_argument("--subject")
     c.add_argument("--object")
     c.add_argument("--category", help="PLOVER type, e.g. AID, ACCUSE, SANCTION")
+    _confidence(c)
     negation = c.add_mutually_exclusive_group()
     negation.add_argument("--negated", dest="negated", action="store_const", const=True,
                           help="only statements the text denies")
@@ -69,10 +70,12 @@ def add_parser(sub) -> None:
         c = command(name)
         c.add_argument("a")
         c.add_argument("b")
+        if name == "evidence":
+            _dyad_filters(c, "for two countries: ")
     c = command("timeline")
     c.add_argument("name")
     c.add_argument("--undated", action="store_true", help="also list undated events, at the end")
-    command("dyads")
+    _dyad_filters(command("dyads"))
 
     parse = p.parse_known_args
 
@@ -86,23 +89,44 @@ def add_parser(sub) -> None:
     p.set_defaults(run=run)
 
 
+def _dates(c, prefix: str = "") -> None:
+    c.add_argument("--start", help=prefix + "earliest date, ISO prefix (2015, 2015-05, 2015-05-12)")
+    c.add_argument("--end", help=prefix + "latest date, ISO prefix")
+
+
+def _confidence(c, prefix: str = "") -> None:
+    c.add_argument("--min-confidence", type=float, default=0, metavar="X",
+                   help=prefix + "keep facts the extractor is at least this sure of (0 to 1)")
+
+
+def _dyad_filters(c, prefix: str = "") -> None:
+    c.add_argument("--category", help=prefix + "count only this PLOVER type, e.g. CONSULT, SANCTION")
+    _dates(c, prefix)
+    _confidence(c, prefix)
+
+
 def answer(kg, args):
     """The DataFrame for the parsed subcommand."""
     name = args.query_command
     if name == "entities":
         return kg.entities(kind=args.kind, country=args.country)
     if name == "meetings":
-        return kg.meetings(*args.names, place=args.place, start=args.start, end=args.end)
+        return kg.meetings(*args.names, place=args.place, start=args.start, end=args.end,
+                           min_confidence=args.min_confidence)
     if name == "statements":
         return kg.statements(subject=args.subject, object=args.object, category=args.category,
-                             negated=args.negated)
+                             negated=args.negated, min_confidence=args.min_confidence)
     if name == "neighbors":
         return kg.neighbors(args.name)
-    if name in {"evidence", "path"}:
-        return getattr(kg, name)(args.a, args.b)
+    if name == "path":
+        return kg.path(args.a, args.b)
     if name == "timeline":
         return kg.timeline(args.name, undated=args.undated)
-    return kg.dyads()
+    filters = {"category": args.category, "start": args.start, "end": args.end,
+               "min_confidence": args.min_confidence}
+    if name == "evidence":
+        return kg.evidence(args.a, args.b, **{k: v for k, v in filters.items() if v})
+    return kg.dyads(**filters)
 
 
 def render(df, fmt: str, width: int | None = None) -> str:

@@ -27,6 +27,7 @@ True
 """
 from __future__ import annotations
 
+import json
 import os
 import re
 from pathlib import Path
@@ -36,15 +37,18 @@ import networkx as nx
 
 from kgraph.errors import ConfigError, GraphFormatError, InputNotFoundError
 from kgraph.io import read_graphml, read_node_link
-from kgraph.query import dyads, links
+from kgraph.query import dyads, links, projections
 from kgraph.query.names import NameIndex, normalize
 from kgraph.tables import (ENTITY_COLUMNS, TRIPLE_COLUMNS, entity_rows, frame, label, meeting_records,
                            provenance_order, statement_rows)
 
 PLOVER = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
           "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
-MEETING_COLUMNS = ["id", "label", "date", "date_text", "location", "mode", "status", "participants",
-                   "negated_participants", "doc_id", "sent_index", "sentence"]
+# ``meeting_mode``, not ``mode``: a column named like a DataFrame method
+# (DataFrame.mode) cannot be read as ``df.mode``.
+MEETING_COLUMNS = ["id", "label", "date", "date_text", "location", "meeting_mode", "status", "participants",
+                   "negated_participants", "confidence", "doc_id", "sent_index", "sentence"]
+DOCUMENT_COLUMNS = ["doc_id", "title", "date", "url"]
 TIMELINE_COLUMNS = ["date", "type", "subject", "relation", "object", "place", "category", "negated",
                     "meeting_id", "doc_id", "sent_index", "sentence"]
 _ISO_PREFIX = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
@@ -74,6 +78,26 @@ def _check_date(value: str | None, name: str) -> str | None:
     if not _ISO_PREFIX.match(value):
         raise ConfigError(f"{name}={value!r} is not an ISO date prefix; use YYYY, YYYY-MM or YYYY-MM-DD")
     return value
+
+
+def _check_confidence(value) -> float:
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        number = float("nan")
+    if not 0.0 <= number <= 1.0:
+        raise ConfigError(f"min_confidence={value!r} is not a number from 0 to 1; "
+                          "use e.g. 0.5 to keep the facts the extractor is surer of")
+    return number
+
+
+def _check_category(category: str | None) -> str | None:
+    if category is None or category == "":
+        return None
+    category = str(category).strip().upper()
+    if category not in PLOVER:
+        raise ConfigError(f"category={category!r} is not a PLOVER type; choose one of {', '.join(PLOVER)}")
+    return category
 
 
 def date_in_range(date: str, start: str | None, end: str | None) -> bool:
@@ -136,9 +160,18 @@ class KnowledgeGraph:
         node = self.node(country, kinds={"country"})
         return str(self.graph.nodes[node].get("iso3") or node)
 
+    def documents(self):
+        """The articles the graph was built from: ``doc_id``, ``title``, ``date``, ``url`` (when known)."""
+        info = self.graph.graph.get("document_info") or {}
+        if isinstance(info, str):
+            info = json.loads(info)
+        rows = [{"doc_id": str(doc), **{k: str(meta.get(k) or "") for k in ("title", "date", "url")}}
+                for doc, meta in sorted(info.items()) if isinstance(meta, dict)]
+        return frame(rows, DOCUMENT_COLUMNS)
+
     # -- meetings -----------------------------------------------------------
     def meetings(self, *participants: str, place: str | None = None, start: str | None = None,
-                 end: str | None = None):
+                 end: str | None = None, min_confidence: float = 0):
         """Meetings with all the named participants, optionally at a place and within dates.
 
         Negated participations ("did not attend") are not participation.
@@ -146,8 +179,11 @@ class KnowledgeGraph:
         names, and also meetings at places inside it (``place="Russia"`` finds
         Sochi).  ``start``/``end`` are ISO prefixes compared on the digits both
         give (see :func:`date_in_range`); undated meetings drop out.
+        A meeting's ``confidence`` is the highest of its affirmed
+        participations; ``min_confidence`` keeps meetings at least that sure.
         """
         start, end = _check_date(start, "start"), _check_date(end, "end")
+        min_confidence = _check_confidence(min_confidence)
         wanted = [self.node(p) for p in participants]
         records = meeting_records(self.graph)
         places = self._places(place, {normalize(r["location"]) for r in records}) if place else None
@@ -160,9 +196,14 @@ class KnowledgeGraph:
                 continue
             if not date_in_range(rec["date"], start, end):
                 continue
+            sure = max((dyads.confidence(d) for u, _, d in self.graph.in_edges(rec["node"], data=True)
+                        if d.get("relation") == "participant" and u in rec["participant_ids"]), default=0.0)
+            if sure < min_confidence:
+                continue
             first = rec["evidence"][0] if rec["evidence"] else {"doc_id": "", "sent_index": None, "sentence": ""}
             rows.append({
-                **{c: rec[c] for c in ("id", "label", "date", "date_text", "location", "mode", "status")},
+                **{c: rec[c] for c in ("id", "label", "date", "date_text", "location", "status")},
+                "meeting_mode": rec["mode"], "confidence": sure,
                 "participants": "; ".join(sorted(label(self.graph, n) for n in rec["participant_ids"])),
                 "negated_participants": "; ".join(sorted(label(self.graph, n) for n in rec["negated_ids"])),
                 **first,
@@ -188,19 +229,18 @@ class KnowledgeGraph:
 
     # -- statements ----------------------------------------------------------
     def statements(self, subject: str | None = None, object: str | None = None,  # noqa: A002 - API name
-                   category: str | None = None, negated: bool | None = None):
-        """Statements (every non-structural edge) by subject, object, PLOVER category, negation."""
+                   category: str | None = None, negated: bool | None = None, min_confidence: float = 0):
+        """Statements (every non-structural edge) by subject, object, PLOVER category, negation, confidence."""
         subject_id = str(self.node(subject)) if subject else None
         object_id = str(self.node(object)) if object else None
-        if category is not None:
-            category = category.strip().upper()
-            if category not in PLOVER:
-                raise ConfigError(f"category={category!r} is not a PLOVER type; choose one of {', '.join(PLOVER)}")
+        category = _check_category(category)
+        min_confidence = _check_confidence(min_confidence)
         rows = [r for r in statement_rows(self.graph)
                 if (subject_id is None or r["subject_id"] == subject_id)
                 and (object_id is None or r["object_id"] == object_id)
                 and (category is None or r["category"] == category)
-                and (negated is None or r["negated"] == bool(negated))]
+                and (negated is None or r["negated"] == bool(negated))
+                and (not min_confidence or r["confidence"] >= min_confidence)]
         return frame(rows, TRIPLE_COLUMNS)
 
     def timeline(self, name: str, undated: bool = False):
@@ -230,17 +270,52 @@ class KnowledgeGraph:
         """Everything linked to ``name``: statement and structural edges, and people met (via the meeting)."""
         return links.neighbors(self.graph, self.node(name))
 
-    def evidence(self, a: str, b: str):
-        """Every sentence linking two entities, directly or through a shared meeting."""
-        return links.evidence(self.graph, self.node(a), self.node(b))
+    def evidence(self, a: str, b: str, **filters):
+        """Every sentence linking two entities, directly or through a shared meeting.
+
+        For two countries these are the sentences behind their dyads (both
+        directions, people and organisations rolled up as :meth:`dyads`
+        counts them); ``filters`` are those of :meth:`dyads`.
+        """
+        first, second = self.node(a), self.node(b)
+        g = self.graph
+        if g.nodes[first].get("kind") == "country" and g.nodes[second].get("kind") == "country":
+            codes = [next(iter(dyads.countries(g, n))) for n in (first, second)]
+            rows = dyads.evidence_rows(g, *codes, **self._dyad_filters(**filters))
+            rows.sort(key=lambda r: (*provenance_order(r), r["via"], r["subject"], r["object"]))
+            return frame(rows, links.EVIDENCE_COLUMNS)
+        if filters:
+            raise ConfigError("evidence filters (category, start, end, min_confidence) apply to two countries "
+                              f"only; {a!r} and {b!r} are not both countries")
+        return links.evidence(g, first, second)
 
     def path(self, a: str, b: str):
         """Shortest chain of affirmed edges joining two entities, one row per hop (empty if none)."""
         return links.path(self.graph, self.node(a), self.node(b))
 
-    def dyads(self):
-        """Country-to-country event counts per PLOVER category (see :mod:`kgraph.query.dyads`)."""
-        return dyads.dyads(self.graph)
+    def dyads(self, category: str | None = None, start: str | None = None, end: str | None = None,
+              min_confidence: float = 0):
+        """Country-to-country event counts per PLOVER category (see :mod:`kgraph.query.dyads`).
+
+        ``category`` counts only that PLOVER type (pairs without it drop out);
+        ``start``/``end`` (ISO prefixes) keep events dated in that range;
+        ``min_confidence`` keeps events the extractor is at least that sure of.
+        """
+        return dyads.dyads(self.graph, **self._dyad_filters(category, start, end, min_confidence))
+
+    def country_graph(self, category: str | None = None, start: str | None = None, end: str | None = None,
+                      min_confidence: float = 0) -> nx.DiGraph:
+        """Countries as a weighted ``DiGraph`` for networkx or Gephi (see :mod:`kgraph.query.projections`)."""
+        return projections.country_graph(self.graph, **self._dyad_filters(category, start, end, min_confidence))
+
+    def met_graph(self, min_confidence: float = 0) -> nx.Graph:
+        """People who met as a weighted ``Graph`` (see :mod:`kgraph.query.projections`)."""
+        return projections.met_graph(self.graph, _check_confidence(min_confidence))
+
+    @staticmethod
+    def _dyad_filters(category=None, start=None, end=None, min_confidence=0) -> dict:
+        return {"category": _check_category(category), "start": _check_date(start, "start"),
+                "end": _check_date(end, "end"), "min_confidence": _check_confidence(min_confidence)}
 
 
 __all__ = ["KnowledgeGraph", "load", "date_in_range", "PLOVER"]

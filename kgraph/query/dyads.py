@@ -26,6 +26,13 @@ of the two conflict classes.  Counting rules:
 * other statements count once per sentence, category and pair; negated
   statements and statements without a category do not count; events inside
   one country (USA -> USA) are left out.
+
+Filters (``category``, ``start``/``end``, ``min_confidence``) select events
+before they are counted, so every count can be traced back with
+:func:`events` to the sentences behind it (``kg.evidence("Argentina",
+"United States")``).  A meeting's date is the meeting's; its confidence the
+highest of its affirmed participations.  A statement's are its own; with
+``start`` or ``end`` undated events drop out.
 """
 from __future__ import annotations
 
@@ -35,7 +42,7 @@ from typing import Any
 import networkx as nx
 
 from kgraph.io import attr_bool
-from kgraph.tables import frame
+from kgraph.tables import frame, label, provenance
 
 QUAD_CLASSES = {
     "verbal_cooperation": ("AGREE", "CONSULT", "SUPPORT", "CONCEDE"),
@@ -68,12 +75,12 @@ def countries(graph: nx.MultiDiGraph, node: Any, depth: int = 2) -> set[str]:
     return found
 
 
-def _participants(graph: nx.MultiDiGraph) -> dict[Any, set]:
-    """meeting -> actors with an affirmed participant edge."""
-    out: dict[Any, set] = {}
+def _participants(graph: nx.MultiDiGraph) -> dict[Any, list[tuple[Any, dict]]]:
+    """meeting -> (actor, edge data) of each affirmed participant edge."""
+    out: dict[Any, list] = {}
     for u, v, data in graph.edges(data=True):
         if data.get("relation") == "participant" and not attr_bool(data.get("negated", False)):
-            out.setdefault(v, set()).add(u)
+            out.setdefault(v, []).append((u, data))
     return out
 
 
@@ -81,41 +88,91 @@ def _sentence(data: dict) -> tuple[str, str]:
     return str(data.get("doc_id", "")), str(data.get("sent_index", ""))
 
 
-def dyads(graph: nx.MultiDiGraph):
-    """The dyad table, busiest pairs first."""
-    events: dict[tuple[str, str], dict[str, set]] = {}
+def confidence(data: dict) -> float:
+    """An edge's confidence as a float (0 when missing or unreadable)."""
+    try:
+        value = float(data.get("confidence", 0) or 0)
+    except (TypeError, ValueError):
+        return 0.0
+    return 0.0 if value != value else value  # NaN
+
+
+def _row(graph, u, v, data, via: str, category: str, meeting: str = "", date: str = "") -> dict:
+    return {"via": via, "subject": label(graph, u), "relation": str(data.get("relation", "")),
+            "object": label(graph, v), "meeting_id": meeting, "category": category,
+            "negated": attr_bool(data.get("negated", False)), "date": date or str(data.get("date") or ""),
+            **provenance(data)}
+
+
+def events(graph: nx.MultiDiGraph, *, category: str | None = None, start: str | None = None,
+           end: str | None = None, min_confidence: float = 0.0) -> list[dict]:
+    """Every counted country-to-country event: source, target, category, unit and evidence rows.
+
+    ``unit`` identifies what is counted once (a meeting, or a sentence);
+    ``rows`` are evidence rows (``links.EVIDENCE_COLUMNS``) for the sentences
+    behind it.  ``start``/``end`` must already be checked ISO prefixes.
+    """
+    from kgraph.query.core import date_in_range
+
+    out: list[dict] = []
     meeting_sentences: dict[tuple[str, str], set] = {}  # pair -> sentences that reported its meetings
 
-    def count(src: set[str], dst: set[str], category: str, unit: tuple, sentence: tuple | None = None) -> None:
-        for s in src:
-            for t in dst - {s}:
-                if category == "CONSULT" and sentence in meeting_sentences.get((s, t), ()):
-                    continue
-                events.setdefault((s, t), {}).setdefault(category, set()).add(unit)
+    def wanted(cat: str, date: str, conf: float) -> bool:
+        return ((category is None or cat == category) and date_in_range(date, start, end)
+                and conf >= min_confidence)
 
     meetings = _participants(graph)
-    met = {pair for actors in meetings.values() for pair in permutations(actors, 2)}
-    for meeting, actors in sorted(meetings.items(), key=lambda kv: str(kv[0])):
+    met = {(a, b) for edges in meetings.values() for a, _ in edges for b, _ in edges if a != b}
+    for meeting, edges in sorted(meetings.items(), key=lambda kv: str(kv[0])):
+        actors = sorted({a for a, _ in edges}, key=str)
         sentences = {_sentence(d) for _, _, d in graph.in_edges(meeting, data=True)}
-        for a, b in permutations(sorted(actors, key=str), 2):
-            for pair in ((s, t) for s in countries(graph, a) for t in countries(graph, b)):
-                meeting_sentences.setdefault(pair, set()).update(sentences)
-            count(countries(graph, a), countries(graph, b), "CONSULT", ("meeting", str(meeting)))
+        date = str(graph.nodes[meeting].get("date") or "")
+        keep = wanted("CONSULT", date, max(confidence(d) for _, d in edges))
+        for a, b in permutations(actors, 2):
+            for s in countries(graph, a):
+                for t in countries(graph, b) - {s}:
+                    meeting_sentences.setdefault((s, t), set()).update(sentences)
+                    if not keep:
+                        continue
+                    rows = [_row(graph, actor, meeting, d, "meeting", "CONSULT", str(meeting), date)
+                            for actor, d in edges if actor in (a, b)]
+                    out.append({"source": s, "target": t, "category": "CONSULT",
+                                "unit": ("meeting", str(meeting)), "rows": rows})
     for u, v, key, data in graph.edges(keys=True, data=True):
-        category = str(data.get("category") or "").upper()
-        if category not in CATEGORIES or attr_bool(data.get("negated", False)):
+        cat = str(data.get("category") or "").upper()
+        if cat not in CATEGORIES or attr_bool(data.get("negated", False)):
             continue
-        if data.get("relation") == "participant" or (category == "CONSULT" and (u, v) in met):
+        if data.get("relation") == "participant" or (cat == "CONSULT" and (u, v) in met):
+            continue
+        if not wanted(cat, str(data.get("date") or ""), confidence(data)):
             continue
         unit = ("sentence", *_sentence(data))
         if not data.get("doc_id") and data.get("sent_index") is None:
             unit = ("edge", str(u), str(v), str(key))
-        count(countries(graph, u), countries(graph, v), category, unit, _sentence(data))
+        for s in countries(graph, u):
+            for t in countries(graph, v) - {s}:
+                if cat == "CONSULT" and _sentence(data) in meeting_sentences.get((s, t), ()):
+                    continue
+                out.append({"source": s, "target": t, "category": cat, "unit": unit,
+                            "rows": [_row(graph, u, v, data, "statement", cat)]})
+    return out
 
-    names = {str(d.get("iso3") or n).upper(): str(d.get("label") or n)
-             for n, d in graph.nodes(data=True) if d.get("kind") == "country"}
+
+def country_names(graph: nx.MultiDiGraph) -> dict[str, str]:
+    """ISO3 -> the country node's label."""
+    return {str(d.get("iso3") or n).upper(): str(d.get("label") or n)
+            for n, d in graph.nodes(data=True) if d.get("kind") == "country"}
+
+
+def dyads(graph: nx.MultiDiGraph, **filters):
+    """The dyad table, busiest pairs first (``filters``: see :func:`events`)."""
+    counted: dict[tuple[str, str], dict[str, set]] = {}
+    for event in events(graph, **filters):
+        pair = (event["source"], event["target"])
+        counted.setdefault(pair, {}).setdefault(event["category"], set()).add(event["unit"])
+    names = country_names(graph)
     rows = []
-    for (s, t), per_category in events.items():
+    for (s, t), per_category in counted.items():
         row: dict[str, Any] = {"source": s, "target": t, "source_name": names.get(s, s), "target_name": names.get(t, t)}
         row.update({c: len(per_category.get(c, ())) for c in CATEGORIES})
         row.update({q: sum(row[c] for c in cats) for q, cats in QUAD_CLASSES.items()})
@@ -125,3 +182,10 @@ def dyads(graph: nx.MultiDiGraph):
         rows.append(row)
     rows.sort(key=lambda r: (-r["total"], r["source"], r["target"]))
     return frame(rows, DYAD_COLUMNS)
+
+
+def evidence_rows(graph: nx.MultiDiGraph, a: str, b: str, **filters) -> list[dict]:
+    """Evidence rows behind the dyads a -> b and b -> a (ISO3 codes), without repeats."""
+    rows = [row for event in events(graph, **filters)
+            if {event["source"], event["target"]} == {a, b} for row in event["rows"]]
+    return list({tuple(map(str, r.values())): r for r in rows}.values())

@@ -10,10 +10,13 @@ script), in three tiers, and the first tier with a match wins:
    (``Vladimir Putin`` finds ``Vladimir V. Putin``);
 3. a person's surname alone (``Tabler`` finds ``Andrew J. Tabler``).
 
-When several nodes match in the winning tier the **ambiguity rule** picks one:
-person before organization before country before location (a person is what
-a query about "who" usually means), then the node with the most mentions,
-then the smallest id, so the answer never depends on file order.
+When several nodes match in the winning tier, the kinds are ranked person
+before organization before country before location (a person is what a query
+about "who" usually means: ``Kerry`` is John Kerry, not County Kerry).  When
+two or more nodes of that best kind remain (``Johnson`` with three Johnsons),
+picking one by mentions would silently answer about the wrong person, so
+:class:`~kgraph.errors.AmbiguousNameError` is raised instead, listing the
+candidates with their ids; a fuller name or an id settles it.
 """
 from __future__ import annotations
 
@@ -24,10 +27,11 @@ from typing import Any, Iterable
 
 import networkx as nx
 
-from kgraph.errors import UnknownNameError
+from kgraph.errors import AmbiguousNameError, UnknownNameError
 from kgraph.io import attr_list
 
 KIND_RANK = {"person": 0, "organization": 1, "country": 2, "location": 3}
+_PLURAL = {"person": "people", "organization": "organisations", "country": "countries", "location": "places"}
 # Forms of address that are not part of anyone's name (query parsing only).
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame"})
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u02bc": "'"})
@@ -110,14 +114,31 @@ class NameIndex:
     def resolve(self, name: str, kinds: Iterable[str] | None = None) -> Any:
         """The node ``name`` means (ambiguity rule in the module docstring).
 
-        Raises :class:`~kgraph.errors.UnknownNameError` suggesting close names.
+        Raises :class:`~kgraph.errors.UnknownNameError` suggesting close names,
+        or :class:`~kgraph.errors.AmbiguousNameError` listing the candidates.
         """
         allowed = set(kinds) if kinds else None
-        found = [n for n in self.candidates(name)
-                 if allowed is None or self.graph.nodes[n].get("kind") in allowed]
-        if found:
-            return min(found, key=self.rank)
-        raise UnknownNameError(self._unknown_message(name, allowed))
+        found = sorted((n for n in self.candidates(name)
+                        if allowed is None or self.graph.nodes[n].get("kind") in allowed), key=self.rank)
+        if not found:
+            raise UnknownNameError(self._unknown_message(name, allowed))
+        best = [n for n in found if self.rank(n)[0] == self.rank(found[0])[0]]
+        if len(best) > 1:
+            raise AmbiguousNameError(self._ambiguous_message(name, best),
+                                     [(str(n), str(self.graph.nodes[n].get("label") or n)) for n in best])
+        return found[0]
+
+    def _ambiguous_message(self, name: str, nodes: list) -> str:
+        shown = []
+        for node in nodes[:8]:
+            data = self.graph.nodes[node]
+            about = ", ".join(x for x in (str(data.get("role") or ""), str(data.get("country") or ""),
+                                          f"{-self.rank(node)[1]} mention" + ("" if self.rank(node)[1] == -1 else "s")) if x)
+            shown.append(f"{data.get('label') or node} ({node}; {about})")
+        more = f" and {len(nodes) - 8} more" if len(nodes) > 8 else ""
+        kind = _PLURAL.get(str(self.graph.nodes[nodes[0]].get("kind")), "entities")
+        return (f"{name!r} could mean {len(nodes)} {kind}: {'; '.join(shown)}{more}; "
+                "ask again with a fuller name or the node id")
 
     def _unknown_message(self, name: str, kinds: set[str] | None) -> str:
         pool = [norm for norm in self.display

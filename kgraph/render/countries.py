@@ -2,49 +2,56 @@
 
 People and organisations are folded into their country (``country``
 attribute, else an ``affiliated_with`` edge), places through ``located_in``.
-Every statement between two different countries adds one to the link
-(source country, target country, PLOVER category); every meeting adds one
-CONSULT to each pair of participating countries.  A "meet" statement read
-from the same sentence as a meeting is not counted twice.  Negated
-statements and participations are left out of the counts (the text denies
-them) and reported in the caption.
+There is one edge per ordered pair of countries (source -> target): every
+statement between two different countries adds one to its PLOVER category,
+every meeting one CONSULT in both directions between each two participating
+countries.  A "meet" statement read from the same sentence as a meeting is
+not counted twice.  Negated statements and participations are left out of
+the counts (the text denies them) and reported in the caption.  The edge is
+as wide as its count and coloured from red (all conflict) through grey to
+green (all cooperation); its panel lists the counts per category and every
+sentence.  Countries with no link at all are left out, and the note says so.
 """
 from __future__ import annotations
 
 import math
-from itertools import combinations
 
-from kgraph.render import layout, project, style
+from kgraph.render import details, layout, project, style
 
 EXAMPLES_PER_LINK = 5
 
 
 def _meetings(graph, country_of):
-    """(meeting id, pair, description, evidence keys) per pair of countries at a meeting."""
+    """(meeting id, countries, evidence entries) of every meeting with two or more countries."""
     for node in sorted(graph.nodes, key=str):
         data = graph.nodes[node]
         if data.get("kind") != "meeting":
             continue
-        codes, evidence = set(), set()
-        for u, _, edge in graph.in_edges(node, data=True):
+        codes, evidence = set(), []
+        about = project.label_of(graph, node)
+        where = ", ".join(x for x in (style.text(data.get("date")), style.text(data.get("location"))) if x)
+        for u, _, edge in sorted(graph.in_edges(node, data=True), key=lambda e: str(e[0])):
             if edge.get("relation") != "participant" or style.as_bool(edge.get("negated")):
                 continue
             if country_of.get(u):
                 codes.add(country_of[u])
-            evidence.add((style.text(edge.get("doc_id")), style.as_int(edge.get("sent_index"), -1)))
-        where = ", ".join(x for x in (style.text(data.get("date")), style.text(data.get("location"))) if x)
-        about = project.label_of(graph, node) + (f" ({where})" if where else "")
-        for a, b in combinations(sorted(codes), 2):
-            yield str(node), (a, b), about, evidence
+            entry = details.evidence(edge, f"meeting: {about}" + (f" ({where})" if where else ""))
+            if entry and entry[:3] not in [e[:3] for e in evidence]:
+                evidence.append(entry)
+        if len(codes) > 1:
+            yield str(node), sorted(codes), evidence
 
 
 def _links(graph, country_of):
-    """Evidence per (source, target, category, via) plus counts for the caption."""
+    """Per ordered pair: {category: {unit: evidence entries}}, plus counts for the caption."""
     links: dict[tuple, dict] = {}
     seen_meeting_sentences = set()
-    for node, (a, b), about, evidence in _meetings(graph, country_of):
-        links.setdefault((a, b, "CONSULT", "meeting"), {})[node] = about
-        seen_meeting_sentences.update((doc, idx, a, b) for doc, idx in evidence)
+    for node, codes, evidence in _meetings(graph, country_of):
+        for a in codes:
+            for b in codes:
+                if a != b:
+                    links.setdefault((a, b), {}).setdefault("CONSULT", {})[("meeting", node)] = evidence
+                    seen_meeting_sentences.update((e[0], e[1], a, b) for e in evidence)
     negated = 0
     statements = 0
     for u, v, _, data in sorted(project.all_edges(graph), key=lambda e: (str(e[0]), str(e[1]), str(e[2]))):
@@ -58,25 +65,31 @@ def _links(graph, country_of):
             continue
         category = style.text(data.get("category"))
         doc, idx = style.text(data.get("doc_id")), style.as_int(data.get("sent_index"), -1)
-        if category == "CONSULT" and (doc, idx, min(a, b), max(a, b)) in seen_meeting_sentences:
+        if category == "CONSULT" and (doc, idx, a, b) in seen_meeting_sentences:
             continue
-        sentence = style.text(data.get("sentence"), 300)
         statements += 1
-        links.setdefault((a, b, category, "statement"), {})[(doc, idx, sentence)] = \
-            f"\u201c{sentence}\u201d ({doc or '?'}, sentence {idx})"
+        what = (f"{project.label_of(graph, u)} \u2192 {style.text(data.get('relation')) or 'related to'} "
+                f"\u2192 {project.label_of(graph, v)}")
+        entry = details.evidence(data, what)
+        unit = ("sentence", doc, idx, entry[2] if entry else f"{u}>{v}")
+        links.setdefault((a, b), {}).setdefault(category or "other", {})[unit] = [entry] if entry else []
     return links, statements, negated
 
 
-def _title(names, a, b, category, via, examples) -> str:
-    klass = style.category_class("", category)
-    arrow = "\u2014" if via == "meeting" else "\u2192"
-    count = len(examples)
-    unit = ("meeting" if via == "meeting" else "sentence") + ("" if count == 1 else "s")
-    lines = [f"{names[a]} {arrow} {names[b]}", f"{category or 'no category'} ({klass}): {count} {unit}"]
-    shown = [examples[key] for key in sorted(examples, key=str)][:EXAMPLES_PER_LINK]
-    lines += ["\u2022 " + text for text in shown]
-    if count > len(shown):
-        lines.append(f"\u2026 and {count - len(shown)} more")
+def balance_color(cooperation: int, conflict: int) -> str:
+    """Red (all conflict) through grey (even or neither) to green (all cooperation)."""
+    total = cooperation + conflict
+    t = (cooperation - conflict) / total if total else 0.0
+    grey, end = (140, 140, 140), ((46, 157, 87) if t > 0 else (209, 53, 43))
+    mix = [round(g + (e - g) * abs(t)) for g, e in zip(grey, end)]
+    return "#%02x%02x%02x" % tuple(mix)
+
+
+def _title(names, a, b, cats, coop, confl) -> str:
+    lines = [f"{names[a]} \u2192 {names[b]}: {sum(cats.values())} events",
+             f"cooperation {coop} \u00b7 conflict {confl}"]
+    lines += [f"{c}: {n}" for c, n in sorted(cats.items(), key=lambda kv: (-kv[1], kv[0]))]
+    lines.append("click for the sentences")
     return "\n".join(lines)
 
 
@@ -96,7 +109,7 @@ def _count(n: int, one: str, many: str | None = None) -> str:
 
 
 def country_view(graph, max_nodes: int | None = 300) -> project.View:
-    """Project ``graph`` onto one node per country and one edge per (pair, category)."""
+    """Project ``graph`` onto one node per linked country and one edge per ordered pair."""
     max_nodes = project.check_max_nodes(max_nodes)
     country_of = project.node_countries(graph)
     names: dict[str, str] = {}
@@ -118,51 +131,66 @@ def country_view(graph, max_nodes: int | None = 300) -> project.View:
             members.setdefault(code, {}).setdefault(kind, []).append(
                 (project.label_of(graph, node), style.as_int(data.get("mentions"))))
     links, statements, negated = _links(graph, country_of)
-    codes = set(mentions) | {c for key in links for c in key[:2]}
+    codes = {c for pair in links for c in pair}
     for code in codes:
         names.setdefault(code, code)
     partners = {c: set() for c in codes}
-    for a, b, _, _ in links:
+    for a, b in links:
         partners[a].add(b)
         partners[b].add(a)
+    alone = len(set(mentions) - codes)
     ranked = sorted(codes, key=lambda c: (-len(partners[c]), -mentions.get(c, 0), c))
     keep = sorted(ranked if max_nodes is None else ranked[:max_nodes])
     kept = set(keep)
-    keys = sorted(k for k in links if k[0] in kept and k[1] in kept)
+    pairs = sorted(p for p in links if p[0] in kept and p[1] in kept)
     index = {c: i for i, c in enumerate(keep)}
-    positions = layout.force_layout(len(keep), [(index[a], index[b]) for a, b, _, _ in keys])
-    nodes = []
+    rank = {c: i for i, c in enumerate(c for c in ranked if c in kept)}
     largest = max((mentions.get(c, 0) for c in keep), default=0)
-    for code, (x, y) in zip(keep, positions):
+    sizes = [style.relative_size(mentions.get(c, 0), largest) for c in keep]
+    positions = layout.force_layout(len(keep), [(index[a], index[b]) for a, b in pairs], sizes=sizes,
+                                    labels=[style.text(names[c], style.LABEL_MAX) for c in keep],
+                                    ranks=[rank[c] for c in keep])
+    nodes, cited = [], set()
+    for code, (x, y), size in zip(keep, positions, sizes):
         member_names = [n for kind in members.get(code, {}).values() for n, _ in kind]
+        title = _node_title(code, names[code], members.get(code, {}), mentions.get(code, 0), len(partners[code]))
+        lines = title.split("\n")[1:]
         nodes.append({
             "id": f"country:{code}", "label": style.text(names[code], style.LABEL_MAX),
-            "shape": style.kind_style("country")["shape"], "color": style.node_color("country"),
-            "size": style.relative_size(mentions.get(code, 0), largest),
-            "title": _node_title(code, names[code], members.get(code, {}), mentions.get(code, 0),
-                                 len(partners[code])),
-            "kind": "country", "countries": [code],
+            "shape": style.kind_style("country")["shape"], **style.node_paint("country"),
+            "size": size, "title": title, "kind": "country", "countries": [code],
             "search": "\n".join([names[code], code] + member_names).lower(), "x": x, "y": y,
+            "rank": rank[code], "name": names[code] if names[code] == code else f"{names[code]} ({code})",
+            "panel": {"attrs": [line.split(": ", 1) if ": " in line else ["", line] for line in lines],
+                      "ev": [], "more": 0},
         })
-    edges, pair_seen = [], {}
-    for number, (a, b, category, via) in enumerate(keys):
-        examples = links[(a, b, category, via)]
-        klass = style.category_class("", category)
-        pair = (min(a, b), max(a, b))
-        pair_seen[pair] = pair_seen.get(pair, -1) + 1
+    edges = []
+    largest_link = max((sum(len(u) for u in links[p].values()) for p in pairs), default=1)
+    for number, (a, b) in enumerate(pairs):
+        per_category = links[(a, b)]
+        cats = {c: len(units) for c, units in per_category.items()}
+        coop = sum(n for c, n in cats.items() if c in style.COOPERATION)
+        confl = sum(n for c, n in cats.items() if c in style.CONFLICT)
+        count = sum(cats.values())
+        evidence, seen = [], set()
+        for category in sorted(per_category):
+            for unit in sorted(per_category[category], key=str):
+                for entry in per_category[category][unit]:
+                    if (entry[0], entry[1], entry[2], entry[3]) not in seen:
+                        seen.add((entry[0], entry[1], entry[2], entry[3]))
+                        evidence.append([entry[0], entry[1], entry[2], f"{category}: {entry[3]}"])
+        cited.update(e[0] for e in evidence)
+        colour = balance_color(coop, confl)
         edge = {
             "id": f"c{number}", "from": f"country:{a}", "to": f"country:{b}",
-            "color": style.edge_color(klass), "width": round(1.5 + 2.0 * math.log2(len(examples)), 2),
-            "title": _title(names, a, b, category, via, examples), "category": category, "klass": klass,
-            "count": len(examples),
+            "color": colour,
+            "width": round(1.5 + 8.0 * math.log1p(count) / math.log1p(largest_link), 2),
+            "title": _title(names, a, b, cats, coop, confl), "cats": cats, "coop": coop, "confl": confl,
+            "count": count, "klass": "cooperation" if coop > confl else "conflict" if confl > coop else "other",
+            "ev": evidence[:details.EVIDENCE_MAX], "more": max(0, len(evidence) - details.EVIDENCE_MAX),
         }
-        if via == "meeting":
-            edge["arrows"] = {"to": {"enabled": False}}
-        if len(keys) <= project.EDGE_LABELS_MAX_EDGES:
-            edge["label"] = f"{'met' if via == 'meeting' else (category or 'other')} \u00d7{len(examples)}"
-        smooth = project.curve(pair_seen[pair], reverse=a > b)
-        if smooth:
-            edge["smooth"] = smooth
+        if (b, a) in links:
+            edge["smooth"] = {"enabled": True, "type": "curvedCW", "roundness": 0.15}
         edges.append(edge)
     people = sum(len(m.get("person", [])) for m in members.values())
     orgs = sum(len(m.get("organization", [])) for m in members.values())
@@ -170,10 +198,13 @@ def country_view(graph, max_nodes: int | None = 300) -> project.View:
                f"{_count(statements, 'statement')} and the meetings between countries counted"
                + (f"; {_count(negated, 'negated statement')} not counted" if negated else "")
                + (f"; {_count(unplaced, 'person or organisation', 'people or organisations')} "
-                  "without a known country left out" if unplaced else "") + ".")
+                  "without a known country left out" if unplaced else "")
+               + (f"; {_count(alone, 'country', 'countries')} with no link to another country left out"
+                  if alone else "") + ".")
     return project.View(
         nodes=nodes, edges=edges, total_nodes=len(codes), total_edges=len(links),
-        physics=len(keep) <= layout.PHYSICS_MAX_NODES, kinds=["country"],
+        kinds=["country"],
         countries=sorted(((c, names[c]) for c in keep), key=lambda item: (item[1].lower(), item[0])),
-        categories=sorted({k[2] for k in keys if k[2]}), level="country", caption=caption,
+        categories=sorted({c for p in pairs for c in links[p] if c in style.PLOVER}), level="country",
+        caption=caption, docs=details.documents(graph, cited), sentences=details.pack(edges),
     )

@@ -2,37 +2,36 @@
 
 Why positions are computed here: vis-network's own physics in headless
 Chromium takes 17 s to settle 200 nodes with pyvis defaults and over a minute
-at 1,000 (measured in the shared ecosystem notes).  A seeded force layout in numpy costs well
-under a second for the default 300-node view, makes the page byte-for-byte
-reproducible and lets the browser draw once, with physics off.  Small graphs
-still get a short, bounded physics polish (``smooth: false``, at most
-``STABILIZE_ITERATIONS`` steps) that switches itself off afterwards.
+at 1,000 (measured in the shared ecosystem notes).  A seeded layout costs
+well under a second for the default 300-node view, makes the page
+byte-for-byte reproducible and lets the browser draw once, with physics off.
 
-``networkx.spring_layout`` is not used: its sparse path takes about a minute
-for 5,000 nodes, and it lets isolated nodes drift to the border.
+The layout is networkx's ForceAtlas2 (``forceatlas2_layout``, maintained
+upstream) with strong gravity, so that clusters show and separate components
+stay near the centre, and overlapping nodes are then pushed apart in pixel space, leaving room
+for labels.
+Its repulsion is exact (quadratic), so beyond ``EXACT_MAX_NODES`` only the
+best connected nodes are laid out that way; the others are placed around
+their neighbours and a few cheap local-repulsion steps remove overlaps
+(seconds for 20,000 nodes).
 """
 from __future__ import annotations
 
 import math
 
+from kgraph.render import style
+
 # numpy arrives with pandas (a kgraph dependency); imported inside the functions.
 
-# pyvis's template adds a progress overlay above 100 nodes with physics on;
-# staying at or under it keeps the overlay out and the settling under ~1 s.
-PHYSICS_MAX_NODES = 100
-STABILIZE_ITERATIONS = 200
-EXACT_MAX_NODES = 500
+EXACT_MAX_NODES = 300  # the default view is laid out whole
+FA2_ITERATIONS = 100
 SEED = 7
-SPACING_PX = 95.0
-
-
-def _repulsion_exact(pos, k2):
-    import numpy as np
-
-    dx = pos[:, 0][:, None] - pos[:, 0][None, :]
-    dy = pos[:, 1][:, None] - pos[:, 1][None, :]
-    scale = k2 / (dx * dx + dy * dy + 1e-9)
-    return np.stack([(dx * scale).sum(axis=1), (dy * scale).sum(axis=1)], axis=1)
+SPACING_PX = 110.0  # canvas pixels of area per node side (the starting zoom fits it to the screen)
+LABEL_LINE_PX = 20.0  # a label line under a node, in canvas pixels (font 14)
+LABEL_CHAR_PX = 7.5  # average width of a label character at font 14
+LABELLED = 30  # as in controls.js: the best ranked labels, LABEL_PX high on screen at any zoom
+LABEL_PX = 13
+SCREEN_PX = (1300.0, 700.0)  # the canvas a page is usually first seen in
 
 
 def _repulsion_local(pos, k2):
@@ -125,57 +124,119 @@ def _place_rest(pos, placed, adjacency, *, step):
                 queue.append(v)
 
 
-def force_layout(n: int, edges: list[tuple[int, int]], *, seed: int = SEED) -> list[tuple[int, int]]:
-    """Seeded force layout of nodes ``0..n-1``; returns integer pixel positions.
+def _forceatlas2(n: int, pairs: list[tuple[int, int]], seed: int):
+    """ForceAtlas2 positions of nodes ``0..n-1`` as an (n, 2) array."""
+    import networkx as nx
+    import numpy as np
 
-    Up to ``EXACT_MAX_NODES`` nodes: Fruchterman-Reingold with exact
-    repulsion and some gravity, so that separate components and isolated
-    nodes stay near the centre instead of on a distant ring.  Beyond that,
-    the best connected ``EXACT_MAX_NODES`` nodes are laid out that way, the
-    others are placed around their neighbours and a few cheap local-repulsion
-    steps remove overlaps (seconds for 20,000 nodes, where exact repulsion
-    would need minutes).
+    g = nx.Graph()
+    g.add_nodes_from(range(n))
+    g.add_edges_from(pairs)
+    rng = np.random.default_rng(seed)
+    start = dict(enumerate(rng.random((n, 2)) - 0.5))
+    pos = nx.forceatlas2_layout(g, pos=start, max_iter=FA2_ITERATIONS, strong_gravity=True, gravity=0.5,
+                                scaling_ratio=4.0, seed=seed)
+    return np.array([pos[i] for i in range(n)], dtype=float)
+
+
+def _scaled(pos, n: int):
+    """Centre the layout and scale it to about ``SPACING_PX`` squared of canvas per node."""
+    import numpy as np
+
+    pos = pos - pos.mean(axis=0)
+    extent = np.ptp(pos, axis=0)
+    area = float(max(extent[0], 1e-9) * max(extent[1], 1e-9))
+    return pos * (SPACING_PX * math.sqrt(n / area) if n > 1 else 1.0)
+
+
+def _separate(pos, radii, widths=None, lines=None, *, margin: float = 10.0, rounds: int = 60) -> None:
+    """Push apart nodes whose boxes (the node and its label below it) overlap, in place.
+
+    A box is ``max(node, label)`` wide and node-plus-label-line high; each
+    overlapping pair moves apart along the axis where it overlaps less.
+    Exact pairwise (quadratic), so only for the laid-out core.
+    """
+    import numpy as np
+
+    r = np.asarray(radii, dtype=float)
+    half_w = np.maximum(r, np.asarray(widths if widths is not None else r, dtype=float) / 2.0) + margin / 2.0
+    line = np.asarray(lines if lines is not None else np.full(len(pos), LABEL_LINE_PX), dtype=float)
+    top, bottom = r + margin / 2.0, r + line + margin / 2.0
+    n = len(pos)
+    for _ in range(rounds):
+        dx = pos[:, 0][:, None] - pos[:, 0][None, :]  # i minus j
+        dy = pos[:, 1][:, None] - pos[:, 1][None, :]
+        over_x = half_w[:, None] + half_w[None, :] - np.abs(dx)
+        # i below j (dy > 0): i's top meets j's bottom
+        over_y = np.where(dy > 0, top[:, None] + bottom[None, :], bottom[:, None] + top[None, :]) - np.abs(dy)
+        hit = (over_x > 0) & (over_y > 0)
+        np.fill_diagonal(hit, False)
+        if not hit.any():
+            return
+        along_x = hit & (over_x * 0.6 <= over_y)  # labels are wide: sideways moves are cheaper
+        along_y = hit & ~along_x
+        sx = np.where(dx >= 0, 1.0, -1.0) - np.eye(n)
+        sy = np.where(dy >= 0, 1.0, -1.0) - np.eye(n)
+        pos[:, 0] += (np.where(along_x, over_x, 0.0) * sx).sum(axis=1) * 0.25
+        pos[:, 1] += (np.where(along_y, over_y, 0.0) * sy).sum(axis=1) * 0.25
+
+
+def _to_pixels(pos) -> list[tuple[int, int]]:
+    import numpy as np
+
+    pixels = np.rint(pos).astype(int)
+    return [(int(x), int(y)) for x, y in pixels]
+
+
+def force_layout(n: int, edges: list[tuple[int, int]], *, seed: int = SEED, sizes: list[float] | None = None,
+                 labels: list[str] | None = None, ranks: list[int] | None = None) -> list[tuple[int, int]]:
+    """Seeded layout of nodes ``0..n-1``; integer pixel positions.
+
+    ``sizes`` are node radii in pixels, ``labels`` the label texts and
+    ``ranks`` the importance order (0 = most important) that the page uses
+    to enlarge labels; with them, nodes and labels are kept from overlapping.
     """
     import numpy as np
 
     if n == 0:
         return []
-    pairs = sorted({(a, b) for a, b in edges if a != b})
+    pairs = sorted({(min(a, b), max(a, b)) for a, b in edges if a != b})
+    if n <= EXACT_MAX_NODES:
+        pos = _scaled(_forceatlas2(n, pairs, seed), n)
+        # the page draws the labels of the LABELLED best ranked nodes LABEL_PX high on screen
+        # at the starting zoom: leave room for them at that size
+        extent = np.ptp(pos, axis=0) + 2 * SPACING_PX
+        start_scale = min(SCREEN_PX[0] / extent[0], SCREEN_PX[1] / extent[1], 1.6)
+        grow = np.ones(n)
+        if ranks is not None:
+            grow[[i for i, rank in enumerate(ranks) if rank < LABELLED]] = max(1.0, LABEL_PX / start_scale / 14.0)
+        widths = None if labels is None else [LABEL_CHAR_PX * len(label) * g for label, g in zip(labels, grow)]
+        _separate(pos, sizes if sizes is not None else [10.0] * n, widths, LABEL_LINE_PX * grow)
+        return _to_pixels(pos)
+    adjacency: list[list[int]] = [[] for _ in range(n)]
+    for a, b in pairs:
+        adjacency[a].append(b)
+        adjacency[b].append(a)
+    ranked = sorted(range(n), key=lambda i: (-len(adjacency[i]), i))
+    core = sorted(ranked[:EXACT_MAX_NODES])
+    index = {node: i for i, node in enumerate(core)}
+    core_pairs = [(index[a], index[b]) for a, b in pairs if a in index and b in index]
+    core_pos = _forceatlas2(len(core), core_pairs, seed)
+    core_pos = (core_pos - core_pos.mean(axis=0)) / (np.ptp(core_pos, axis=0).max() or 1.0)
+    k = 1.0 / math.sqrt(n)
+    pos = np.zeros((n, 2))
+    pos[core] = core_pos  # spread over the unit square, room for the rest around the hubs
+    _place_rest(pos, set(core), [sorted(a) for a in adjacency], step=0.8 * k)
     src = np.array([a for a, _ in pairs], dtype=int)
     dst = np.array([b for _, b in pairs], dtype=int)
-    rng = np.random.default_rng(seed)
-    if n <= EXACT_MAX_NODES:
-        pos = rng.random((n, 2)) - 0.5
-        k = 1.0 / math.sqrt(n)
-        _relax(pos, src, dst, k=k, iterations=120 if n <= 300 else 60, temp=0.1,
-               gravity=1.5, repulse=_repulsion_exact)
-    else:
-        adjacency: list[list[int]] = [[] for _ in range(n)]
-        for a, b in pairs:
-            adjacency[a].append(b)
-            adjacency[b].append(a)
-        ranked = sorted(range(n), key=lambda i: (-len(adjacency[i]), i))
-        core = sorted(ranked[:EXACT_MAX_NODES])
-        index = {node: i for i, node in enumerate(core)}
-        core_pairs = [(index[a], index[b]) for a, b in pairs if a in index and b in index]
-        core_pos = rng.random((len(core), 2)) - 0.5
-        _relax(core_pos, np.array([a for a, _ in core_pairs], dtype=int),
-               np.array([b for _, b in core_pairs], dtype=int), k=1.0 / math.sqrt(len(core)),
-               iterations=60, temp=0.1, gravity=1.5, repulse=_repulsion_exact)
-        k = 1.0 / math.sqrt(n)
-        pos = np.zeros((n, 2))
-        pos[core] = core_pos
-        _place_rest(pos, set(core), [sorted(a) for a in adjacency], step=0.8 * k)
-        _relax(pos, src, dst, k=k, iterations=15, temp=k, gravity=0.0, repulse=_repulsion_local)
-    pos -= pos.mean(axis=0)
-    pixels = np.rint(pos / k * SPACING_PX).astype(int)
-    return [(int(x), int(y)) for x, y in pixels]
+    _relax(pos, src, dst, k=k, iterations=15, temp=k, gravity=0.0, repulse=_repulsion_local)
+    return _to_pixels(_scaled(pos, n))
 
 
-def vis_options(n_nodes: int, *, physics: bool) -> dict:
-    """vis-network options: settle fast, stop moving, stay readable.
+def vis_options(n_nodes: int) -> dict:
+    """vis-network options: drawn once where Python placed the nodes, never moving, readable.
 
-    ``smooth: false`` globally (curved edges cost physics support nodes);
+    ``smooth: false`` globally (curved edges cost drawing time);
     parallel edges get static per-edge curves instead.  Big views hide edges
     while dragging or zooming so that panning stays fluid.
     """
@@ -190,7 +251,7 @@ def vis_options(n_nodes: int, *, physics: bool) -> dict:
         "edges": {
             "smooth": False,
             "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},
-            "color": {"inherit": False},
+            "color": {"inherit": False, "opacity": 0.85},  # edges give one colour string each
             # a background instead of a stroke: with a stroke the edge line
             # shows through the gaps between words
             "font": {"size": 10, "align": "middle", "color": "#444444", "strokeWidth": 0,
@@ -199,6 +260,7 @@ def vis_options(n_nodes: int, *, physics: bool) -> dict:
             "hoverWidth": 1.5,
         },
         "layout": {"improvedLayout": False, "randomSeed": SEED},
+        "groups": style.groups(),
         "interaction": {
             "hover": True,
             "tooltipDelay": 120,
@@ -208,17 +270,5 @@ def vis_options(n_nodes: int, *, physics: bool) -> dict:
             "multiselect": True,
         },
     }
-    if physics:
-        options["physics"] = {
-            "enabled": True,
-            "solver": "barnesHut",
-            "barnesHut": {"gravitationalConstant": -6000, "centralGravity": 0.3,
-                          "springLength": 110, "springConstant": 0.03,
-                          "damping": 0.5, "avoidOverlap": 0.3},
-            "minVelocity": 1.0,
-            "stabilization": {"enabled": True, "iterations": STABILIZE_ITERATIONS,
-                              "updateInterval": 50, "fit": True},
-        }
-    else:
-        options["physics"] = {"enabled": False, "stabilization": {"enabled": False}}
+    options["physics"] = {"enabled": False, "stabilization": {"enabled": False}}
     return options

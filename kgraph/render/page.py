@@ -7,7 +7,9 @@ embeds vis-network, but its template still links Bootstrap from a CDN (pyvis
 controls and legend are spliced in.  Article text reaches the page only
 through pyvis's Jinja ``tojson`` (which writes ``<``, ``>``, ``&`` and ``'``
 as ``\\u003c``-style escapes, so a ``</script>`` in a label cannot close the
-script) or through :func:`html.escape` for the few bits of markup written here.
+script), through :func:`html.escape` for the few bits of markup written here,
+or through the inert JSON block of :func:`kgraph.render.details.script_json`
+that the details panel reads and writes into the page with ``textContent``.
 
 Tooltips never pass through pyvis as ``title``: pyvis switches to its own
 popup, which does ``popup.innerHTML = title``, as soon as any node title
@@ -22,7 +24,7 @@ import html
 import re
 from importlib import resources
 
-from kgraph.render import layout, style
+from kgraph.render import details, layout, style
 from kgraph.render.project import View
 
 _REMOTE = re.compile(
@@ -56,7 +58,7 @@ def _network(view: View):
     from pyvis.network import Network
 
     net = Network(height="100%", width="100%", directed=True, cdn_resources="in_line", heading="")
-    net.options = layout.vis_options(len(view.nodes), physics=view.physics)
+    net.options = layout.vis_options(len(view.nodes))
     # Filled directly: pyvis's add_node/add_edge check membership in a list,
     # which is quadratic and costs seconds at 5,000 nodes.
     net.nodes = [_untitled(n) for n in view.nodes]
@@ -93,20 +95,31 @@ def _controls(view: View) -> str:
     cats = "".join(_option(c, c) for c in view.categories)
     parts.append(f'<label>Category <select id="kg-category"><option value="">all</option>{classes}'
                  f'<optgroup label="PLOVER">{cats}</optgroup></select></label>')
+    if view.level == "entity":
+        parts.append('<label title="meetings and statements dated in this range; undated ones are hidden">'
+                     'From <input id="kg-from" type="date"></label><label>to <input id="kg-to" type="date"></label>')
+        parts.append('<label title="hide meetings and statements the extractor is less sure of">Min. confidence '
+                     '<input id="kg-conf" type="number" min="0" max="1" step="0.1" value="0"></label>')
     parts.append('<button id="kg-reset" type="button">Reset</button>')
     parts.append('<span id="kg-status" aria-live="polite"></span>')
-    physics = "1" if view.physics else "0"
-    return (f'<div id="kg-controls" role="search" data-level="{html.escape(view.level)}" '
-            f'data-physics="{physics}">' + "".join(parts) + "</div>")
+    return (f'<div id="kg-controls" role="search" data-level="{html.escape(view.level)}">'
+            + "".join(parts) + "</div>")
 
 
 def _note(view: View) -> str:
     shown, edges = len(view.nodes), len(view.edges)
     noun = "countries" if view.level == "country" else "nodes"
     extra = f" {html.escape(view.caption)}" if view.caption else ""
+    alone = view.isolated
+    if shown + alone == view.total_nodes and alone:
+        left = f"{alone:,} {noun} linked to nothing are" if alone > 1 else f"1 {noun[:-1]} linked to nothing is"
+        return (f'<p class="kg-note" id="kg-note">{shown:,} {noun}, {edges:,} edges; {left} '
+                f"left out.{extra}</p>")
     if shown < view.total_nodes:
+        why = (f"{view.total_nodes - shown:,} left out, {alone:,} of them linked to nothing" if alone
+               else f"{view.total_nodes - shown:,} left out")
         return (f'<p class="kg-note kg-reduced" id="kg-note">Showing {shown:,} of {view.total_nodes:,} {noun} '
-                f"(the best connected; {view.total_nodes - shown:,} left out) and {edges:,} of "
+                f"(the best connected; {why}) and {edges:,} of "
                 f"{view.total_edges:,} edges.{extra} To show more, rebuild with "
                 f"<code>kgraph build --max-nodes N</code> or call "
                 f"<code>write_html(graph, path, max_nodes=N)</code> (<code>max_nodes=None</code> shows all).</p>")
@@ -120,16 +133,19 @@ def _legend(view: View) -> str:
         s = style.kind_style(kind)
         rows.append(f'<li><span class="kg-glyph" style="color:{s["color"]}">{s["glyph"]}</span>'
                     f"{html.escape(kind)}</li>")
-    lines = [("cooperation", "cooperation (PLOVER)", False), ("conflict", "conflict (PLOVER)", False),
-             ("other", "statement, no category", False)]
-    if view.level == "entity":
-        lines.append(("structural", "structural link", False))
-    lines.append(("other", "negated (text denies it)", True))
+    if view.level == "country":
+        lines = [(style.CLASS_COLOR["cooperation"], "all cooperation", False), ("#8c8c8c", "mixed", False),
+                 (style.CLASS_COLOR["conflict"], "all conflict", False)]
+        size = "size: mentions; width: events (a meeting is a CONSULT both ways); click an edge for its sentences"
+    else:
+        lines = [(style.CLASS_COLOR[k], text, dashed) for k, text, dashed in (
+            ("cooperation", "cooperation (PLOVER)", False), ("conflict", "conflict (PLOVER)", False),
+            ("other", "statement, no category", False), ("structural", "structural link", False),
+            ("other", "negated (text denies it)", True))]
+        size = "size: number of mentions; dashed outline: planned or cancelled meeting; click for details"
     edge_rows = "".join(
-        f'<li><span class="kg-line{" kg-dashed" if dashed else ""}" style="border-color:{style.CLASS_COLOR[k]}">'
-        f"</span>{html.escape(text)}</li>" for k, text, dashed in lines)
-    size = ("size: mentions; width: sentences (meetings count as CONSULT)" if view.level == "country"
-            else "size: number of mentions; dashed outline: planned or cancelled meeting")
+        f'<li><span class="kg-line{" kg-dashed" if dashed else ""}" style="border-color:{colour}">'
+        f"</span>{html.escape(text)}</li>" for colour, text, dashed in lines)
     return (f'<aside class="kg-legend" id="kg-legend" aria-label="legend"><h2>Nodes</h2><ul>{"".join(rows)}</ul>'
             f"<h2>Edges</h2><ul>{edge_rows}</ul><p>{html.escape(size)}</p></aside>")
 
@@ -155,7 +171,11 @@ def render(view: View, title: str = "kgraph") -> str:
     page = page.replace("<html>", '<!DOCTYPE html>\n<html lang="en">', 1)
     page = page.replace("</head>", head, 1)
     page = page.replace("<body>", header, 1)
-    page = page.replace(_ANCHOR_CANVAS, _ANCHOR_CANVAS + _legend(view), 1)
+    panel = ('<aside class="kg-panel" id="kg-panel" aria-label="details" hidden>'
+             '<button id="kg-panel-close" type="button" aria-label="close">\u00d7</button>'
+             '<div id="kg-panel-body"></div></aside>')
+    page = page.replace(_ANCHOR_CANVAS, _ANCHOR_CANVAS + _legend(view) + panel
+                        + details.script_json("kg-docs", {"docs": view.docs, "sentences": view.sentences}), 1)
     page = page.replace(_ANCHOR_NETWORK, _TOOLTIPS + _ANCHOR_NETWORK, 1)
     page = page.replace(_ANCHOR_SCRIPT, _ANCHOR_SCRIPT + _asset("controls.js"), 1)
     return page

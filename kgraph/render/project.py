@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from kgraph.errors import ConfigError, GraphFormatError
-from kgraph.render import layout, style
+from kgraph.render import details, layout, style
 
 EDGE_LABELS_MAX_EDGES = 150
 
@@ -23,12 +23,14 @@ class View:
     edges: list[dict]
     total_nodes: int
     total_edges: int
-    physics: bool
     kinds: list[str] = field(default_factory=list)
     countries: list[tuple[str, str]] = field(default_factory=list)
     categories: list[str] = field(default_factory=list)
     level: str = "entity"
     caption: str = ""
+    docs: dict = field(default_factory=dict)  # doc id -> [title, date, url] for the details panel
+    sentences: list = field(default_factory=list)  # [doc id, index, sentence], see details.pack
+    isolated: int = 0  # nodes without any link, left out of the page
 
 
 def check_graph(graph) -> None:
@@ -89,18 +91,27 @@ def connectivity(graph, direct: dict) -> dict:
     return score
 
 
+def ranking(graph, direct: dict | None = None) -> list:
+    """All node ids, best connected first (ties: more mentions, then id)."""
+    direct = neighbours(graph) if direct is None else direct
+    score = connectivity(graph, direct)
+    return sorted(graph.nodes, key=lambda n: (-score[n], -style.as_int(graph.nodes[n].get("mentions")), str(n)))
+
+
 def select(graph, max_nodes: int | None) -> list:
     """The ``max_nodes`` best connected node ids (ties: more mentions, then id).
 
-    A chosen node none of whose neighbours made the cut would float alone on
+    Nodes linked to nothing are left out whenever the graph has any link:
+    on real corpora they are half the graph and would ring the picture.  A
+    chosen node none of whose neighbours made the cut would float alone on
     the page; it gives its place to the next best node that does connect.
     """
-    ids = sorted(graph.nodes, key=str)
+    direct = neighbours(graph)
+    linked = any(direct.values())
+    ids = sorted((n for n in graph.nodes if direct[n] or not linked), key=str)
     if max_nodes is None or len(ids) <= max_nodes:
         return ids
-    direct = neighbours(graph)
-    score = connectivity(graph, direct)
-    ranked = sorted(ids, key=lambda n: (-score[n], -style.as_int(graph.nodes[n].get("mentions")), str(n)))
+    ranked = [n for n in ranking(graph, direct) if direct[n] or not linked]
     chosen = set(ranked[:max_nodes])
     alone = [n for n in ranked[:max_nodes] if not direct[n] & chosen]
     if alone:
@@ -194,7 +205,8 @@ def edge_title(graph, u, v, data) -> str:
     if style.text(data.get("date")):
         lines.append(f"date: {style.text(data.get('date'))}")
     if style.text(data.get("sentence")):
-        lines.append(f"evidence: \u201c{style.text(data.get('sentence'))}\u201d")
+        # cut: the whole sentence is in the details panel, and a 5,000-node page carries it once
+        lines.append(f"evidence: \u201c{style.text(data.get('sentence'), style.TOOLTIP_SENTENCE_MAX)}\u201d")
     where = [f"document: {style.text(data.get('doc_id')) or '?'}"]
     if data.get("sent_index") is not None:
         where.append(f"sentence {style.as_int(data.get('sent_index'))}")
@@ -237,19 +249,45 @@ def _meeting_countries(graph, node, shown_country) -> list[str]:
     return sorted(c for c in found if c)
 
 
+def _meeting_confidence(graph, node) -> float:
+    """How sure the extractor is of a meeting: its most confident affirmed participation."""
+    best = 0.0
+    for _, _, data in graph.in_edges(node, data=True):
+        if data.get("relation") == "participant" and not style.as_bool(data.get("negated")):
+            best = max(best, style.as_float(data.get("confidence")))
+    return best
+
+
+def _node_details(graph, node, data, kind) -> dict:
+    """Panel data of one node: attribute lines and evidence."""
+    lines = [[k, style.text(data.get(k))] for k in ("role", "iso3", "country") if style.text(data.get(k))]
+    if kind == "meeting":
+        lines += [line.split(": ", 1) for line in _meeting_lines(graph, node, data)]
+    lines.append(["mentions", str(style.as_int(data.get("mentions")))])
+    aliases = sorted({a for a in style.as_list(data.get("aliases")) if a and a != label_of(graph, node)})
+    if aliases:
+        lines.append(["also written", "; ".join(aliases[:20])])
+    ev, count = details.node_evidence(graph, node, label_of)
+    return {"attrs": lines, "ev": ev, "more": count - len(ev)}
+
+
 def entity_view(graph, max_nodes: int | None = 300) -> View:
     """Project ``graph`` (docs/graph-schema.md) onto vis-network nodes and edges."""
     max_nodes = check_max_nodes(max_nodes)
     keep = select(graph, max_nodes)
     kept = set(keep)
+    isolated = sum(1 for n, nbrs in neighbours(graph).items() if not nbrs) if graph.number_of_edges() else 0
+    order = {n: i for i, n in enumerate(n for n in ranking(graph) if n in kept)}
     country_of = node_countries(graph)
     edges = sorted(((u, v, k, d) for u, v, k, d in all_edges(graph)
                     if u in kept and v in kept), key=_edge_order)
     index = {n: i for i, n in enumerate(keep)}
-    positions = layout.force_layout(len(keep), [(index[u], index[v]) for u, v, _, _ in edges])
-    physics = len(keep) <= layout.PHYSICS_MAX_NODES
-    nodes, kinds, countries = [], set(), {}
-    for node, (x, y) in zip(keep, positions):
+    sizes = [style.node_size(style.as_int(graph.nodes[n].get("mentions"))) for n in keep]
+    positions = layout.force_layout(len(keep), [(index[u], index[v]) for u, v, _, _ in edges], sizes=sizes,
+                                    labels=[style.text(label_of(graph, n), style.LABEL_MAX) for n in keep],
+                                    ranks=[order[n] for n in keep])
+    nodes, kinds, countries, cited = [], set(), {}, set()
+    for node, (x, y), size in zip(keep, positions, sizes):
         data = graph.nodes[node]
         kind = style.text(data.get("kind")) or "unknown"
         kinds.add(kind)
@@ -261,17 +299,20 @@ def entity_view(graph, max_nodes: int | None = 300) -> View:
             countries.setdefault(code, code)
         if kind == "country" and country_of[node]:
             countries[country_of[node]] = label
+        panel = _node_details(graph, node, data, kind)
+        cited.update(e[0] for e in panel["ev"])
         vis = {
             "id": str(node), "label": style.text(label, style.LABEL_MAX),
-            "shape": style.kind_style(kind)["shape"],
-            "color": style.node_color(kind, faded=status == "cancelled"),
-            "size": style.node_size(style.as_int(data.get("mentions"))),
-            "title": node_title(graph, node), "kind": kind, "countries": tags,
+            "shape": style.kind_style(kind)["shape"], **style.node_paint(kind, faded=status == "cancelled"),
+            "size": size, "title": node_title(graph, node), "kind": kind, "countries": tags,
             "search": "\n".join([label] + style.as_list(data.get("aliases"))).lower(),
-            "x": x, "y": y,
+            "x": x, "y": y, "rank": order[node], "name": label, "panel": panel,
         }
-        if kind == "meeting" and status in ("planned", "cancelled"):
-            vis["shapeProperties"] = {"borderDashes": [4, 3]}
+        if kind == "meeting":
+            vis["date"] = style.text(data.get("date"))
+            vis["conf"] = _meeting_confidence(graph, node)
+            if status in ("planned", "cancelled"):
+                vis["shapeProperties"] = {"borderDashes": [4, 3]}
         nodes.append(vis)
     pair_seen: dict = {}
     vis_edges, categories = [], set()
@@ -283,11 +324,18 @@ def entity_view(graph, max_nodes: int | None = 300) -> View:
         pair_seen[pair] = pair_seen.get(pair, -1) + 1
         if category:
             categories.add(category)
+        meeting = str(v) if relation == "participant" else str(u) if relation == "held_in" else ""
+        entry = details.evidence(data, "")
+        if entry:
+            cited.add(entry[0])
         vis = {
             "id": f"e{number}", "from": str(u), "to": str(v),
-            "color": style.edge_color(klass), "dashes": style.as_bool(data.get("negated")),
+            "color": style.CLASS_COLOR[klass], "dashes": style.as_bool(data.get("negated")),
             "width": 1 if klass == "structural" else 2,
             "title": edge_title(graph, u, v, data), "category": category or "", "klass": klass,
+            "relation": relation, "date": style.text(data.get("date")), "meeting": meeting,
+            "conf": style.as_float(data.get("confidence")), "negated": style.as_bool(data.get("negated")),
+            "ev": [entry] if entry else [],
         }
         if klass == "structural":
             vis["arrows"] = {"to": {"enabled": False}}
@@ -299,7 +347,8 @@ def entity_view(graph, max_nodes: int | None = 300) -> View:
         vis_edges.append(vis)
     return View(
         nodes=nodes, edges=vis_edges, total_nodes=graph.number_of_nodes(),
-        total_edges=graph.number_of_edges(), physics=physics, kinds=sorted(kinds),
+        total_edges=graph.number_of_edges(), kinds=sorted(kinds),
         countries=sorted(countries.items(), key=lambda item: (item[1].lower(), item[0])),
-        categories=sorted(categories),
+        categories=sorted(categories), docs=details.documents(graph, cited), isolated=isolated,
+        sentences=details.pack(nodes + vis_edges),
     )

@@ -35,6 +35,7 @@ CLASS_COLOR = {
 
 LABEL_MAX = 40
 TEXT_MAX = 600
+TOOLTIP_SENTENCE_MAX = 240
 
 
 def kind_style(kind: str) -> dict[str, str]:
@@ -107,6 +108,14 @@ def as_int(value, default: int = 0) -> int:
         return default
 
 
+def as_float(value, default: float = 0.0) -> float:
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return default
+    return default if math.isnan(number) else number
+
+
 def as_bool(value) -> bool:
     """GraphML may hand back ``"true"``/``"false"`` strings instead of bools."""
     if isinstance(value, str):
@@ -125,6 +134,13 @@ def node_color(kind: str, *, faded: bool = False) -> dict:
     }
 
 
-def edge_color(klass: str) -> dict:
-    colour = CLASS_COLOR[klass]
-    return {"color": colour, "highlight": colour, "hover": colour, "opacity": 0.85}
+def node_paint(kind: str, *, faded: bool = False) -> dict:
+    """A node's colour: its kind's group (defined once in the options, see :func:`groups`), or its own."""
+    if kind in KIND_STYLE and not faded:
+        return {"group": kind}
+    return {"color": node_color(kind, faded=faded)}
+
+
+def groups() -> dict:
+    """vis-network groups, one per kind: the colours every node of that kind shares."""
+    return {kind: {"color": node_color(kind)} for kind in KIND_STYLE}
