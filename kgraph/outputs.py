@@ -29,6 +29,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import re
 import secrets
 import shutil
 import tempfile
@@ -49,6 +50,9 @@ CURRENT = ".kgraph-current"
 BUILD_PREFIX = ".kgraph-build-"
 STAGING_PREFIX = ".kgraph-staging-"
 _LOCK = ".kgraph-lock"
+# the temporary name of a link before its rename (see _link); only these are ever removed
+_HALF_LINK = re.compile(r"^\.(%s)\.[0-9a-f]{8}\.link$" % "|".join(
+    re.escape(n) for n in OUTPUT_FILES + (MANIFEST, CURRENT)))
 
 
 class OutputsReplaced(KeyboardInterrupt):
@@ -302,7 +306,7 @@ def _remove_leftovers(out: Path) -> None:
         name = entry.name
         if name.startswith(STAGING_PREFIX) or (name.startswith(BUILD_PREFIX) and name != current):
             shutil.rmtree(entry, ignore_errors=True)
-        elif name.startswith(".") and name.endswith(".link") and entry.is_symlink():
+        elif _HALF_LINK.match(name) and entry.is_symlink():
             with contextlib.suppress(OSError):
                 entry.unlink()
     _drop_dangling(out)
