@@ -43,8 +43,8 @@ def compatible(e: MeetingMention, m: MeetingMention, country_of: dict[str, str],
     pe, pm = e.positive(), m.positive()
     if m.anaphoric:
         return True
-    if m.sequel:
-        return False  # "Mitchell then embarked on ... visits": not the meeting told before
+    if m.sequel and m.mode == "visit":
+        return False  # "Mitchell then embarked on ... visits": a journey after the meeting told before
     if "multilateral" in {e.mode, m.mode} and e.mode != m.mode and min(len(pe), len(pm)) < 2:
         return False  # "since his inauguration" is not the talks he held with one person
     if not pe or not pm:
