@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from kgraph.extract.actors import Chunk, DocContext
 from kgraph.extract.context import scene_country, with_scene_country
-from kgraph.extract.coref import cluster_mentions
+from kgraph.extract.coref import cluster_mentions, merge_aliases
 from kgraph.extract.eventcoref import merge_mentions
 from kgraph.extract.meetings import noun_meetings, verb_meetings
 from kgraph.extract.mentions import (
@@ -69,6 +69,7 @@ def extract_document(document: Document, chunks: list, lex: Lexicon) -> DocResul
         mentions.extend(found)
     cluster_mentions(mentions, lex)
     mentions = [m for m in mentions if m.kind]
+    merge_aliases(mentions, [c.sdoc for c in ctx_chunks])
     _confirm_kb_countries(mentions)
     genders = {}
     for m in mentions:

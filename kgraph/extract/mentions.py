@@ -169,6 +169,17 @@ def classify(text: str, label: str, lex: Lexicon, known_names: frozenset = froze
     return "", "", "", ""
 
 
+def not_an_actor(text: str, label: str, lex: Lexicon) -> bool:
+    """Bylines, diseases, products and events (``not_actors.json``), and a "person" with a digit
+    in the name (``COVID-19``, ``Boeing 737``): names NER tags, that never act in a story.
+    A country is never dropped here."""
+    if lex.gazetteer.country(text):
+        return False
+    if name_key(text) in lex.not_actors:
+        return True
+    return label == "PERSON" and any(c.isdigit() for c in text)
+
+
 STANCE_PREFIXES = {"anti", "pro"}
 WHO = {"who", "whom"}
 
@@ -285,6 +296,8 @@ def find_mentions(sdoc, chunk: int, chunk_offset: int, sent_starts: dict[int, in
         text = clean_surface(sdoc[start:end].text)
         if not plausible_name(text) or (label == "PERSON" and _product_name(sdoc, start, end, lex, confirmed)):
             continue
+        if not_an_actor(text, label, lex):
+            continue  # "WN" (a byline), "HIV", "Rocky Linux": named, but never an actor
         kind, iso3, country, org_name = classify(text, label, lex, known)
         titled = role or (label == "PERSON" and match_title([t.text for t in sdoc[sdoc[start].sent.start:start]], lex))
         if titled and kind == "location":
