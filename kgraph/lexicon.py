@@ -94,6 +94,7 @@ class Lexicon:
     award_words: frozenset[str] = frozenset()  # "Medal", "Prize": an honour, not an actor
     admin_units: frozenset[str] = frozenset()  # "State", "Province": a place inside one country
     generic_institutions: frozenset[str] = frozenset()  # "congress", "supreme court": one per country
+    common_person_nouns: frozenset[str] = frozenset()  # "man", "citizen": not a role, but a nationality cue
     name_particles: frozenset[str] = frozenset()  # "de", "van": part of a surname, not a first name
     not_actors: dict[str, str] = field(default_factory=dict)  # name_key -> what it is (byline, disease ...)
     leaders: dict[str, Leader] = field(default_factory=dict)  # name_key of full name/alias -> leader
@@ -203,6 +204,7 @@ def load_lexicon(data_dir: str | None = None) -> Lexicon:
         admin_units=frozenset(places.get("admin_unit_words", [])),
         generic_institutions=frozenset(name_key(n) for n in orgs.get("generic_institutions", [])),
         name_particles=frozenset(titles.get("name_particles", [])),
+        common_person_nouns=frozenset(titles.get("common_person_nouns", [])),
         not_actors=_not_actors(_read("not_actors.json", data_dir)),
         leaders=leaders,
         leaders_by_surname={k: tuple(v) for k, v in by_surname.items()},

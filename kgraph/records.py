@@ -100,6 +100,8 @@ class DocResult:
     doc_id: str
     title: str = ""
     date: str = ""
+    url: str = ""
+    source: str = ""  # the file the document came from
     sentences: int = 0
     tokens: int = 0
     entities: tuple[Entity, ...] = ()
@@ -129,7 +131,8 @@ class DocResult:
             )
             for m in data["meetings"]
         )
-        scalars = {f.name: data[f.name] for f in fields(cls) if f.name not in {"entities", "statements", "meetings"}}
+        scalars = {f.name: data[f.name] for f in fields(cls)
+                   if f.name not in {"entities", "statements", "meetings"} and f.name in data}
         return cls(**scalars, entities=ents, statements=stmts, meetings=meets)
 
 
@@ -158,3 +161,4 @@ class BuildConfig:
     strict: bool = False
     cache: bool = True
     cache_dir: str = ""  # folder of the incremental store (the output folder); empty = no store
+    actors_only: bool = False  # drop entities that take part in no statement or meeting

@@ -36,6 +36,9 @@ def add_parser(sub) -> None:
     p.add_argument("--no-cache", action="store_true",
                    help="parse every document again instead of reusing the results kept in "
                         "DIR/.kgraph-cache.sqlite by earlier builds")
+    p.add_argument("--actors-only", action="store_true",
+                   help="make nodes only of the actors of a statement or meeting (and their countries, meeting "
+                        "places), not of every entity the articles name")
     p.add_argument("--max-nodes", type=int, default=300, metavar="N",
                    help="nodes drawn in graph.html (the most connected ones); the files keep everything")
     p.add_argument("--no-progress", action="store_true", help="hide the progress bar")
@@ -56,7 +59,7 @@ def run(args) -> int:
     config = BuildConfig(model=args.model, default_date=args.date, text_field=args.text_field,
                          batch_size=max(1, args.batch_size), workers=args.workers, engine=args.engine,
                          scheduler=args.scheduler, strict=args.strict, cache=not args.no_cache,
-                         cache_dir=str(out))
+                         cache_dir=str(out), actors_only=args.actors_only)
     t0 = time.perf_counter()
     result = build(args.paths, config, progress=not args.no_progress and sys.stderr.isatty())
     for problem in result.problems:

@@ -109,7 +109,8 @@ def extract_document(document: Document, chunks: list, lex: Lexicon) -> DocResul
             mode=mm.mode, status=mm.status, provenance=tuple(mm.provenance),
         ))
     return DocResult(
-        doc_id=document.id, title=document.title, date=document.date, sentences=n_sent, tokens=tokens,
+        doc_id=document.id, title=document.title, date=document.date, url=document.url, source=document.source,
+        sentences=n_sent, tokens=tokens,
         entities=tuple(entities), statements=tuple(dict.fromkeys(statements)), meetings=tuple(records),
     )
 

@@ -180,6 +180,14 @@ def not_an_actor(text: str, label: str, lex: Lexicon) -> bool:
     return label == "PERSON" and any(c.isdigit() for c in text)
 
 
+def _speaker_tag(sdoc, start: int, end: int) -> bool:
+    """``((WN))``, ``((Jane Doe))``: the speaker label of an interview transcript, not a mention in
+    the story (the interviewee is named in the introduction)."""
+    text = sdoc.text
+    a, b = sdoc[start].idx, sdoc[end - 1].idx + len(sdoc[end - 1])
+    return text[max(0, a - 2):a] == "((" and text[b:b + 2] == "))"
+
+
 STANCE_PREFIXES = {"anti", "pro"}
 WHO = {"who", "whom"}
 
@@ -227,13 +235,17 @@ def _stance(sdoc, start: int, text: str) -> bool:
 
 
 def contained_country(text: str, lex: Lexicon) -> str:
-    """A country named inside a longer name: ``Eastern Ukraine``, ``the Russian Foreign Ministry``."""
+    """A country named inside a longer name: ``Eastern Ukraine``, ``the Russian Foreign Ministry``;
+    or the country of a state or province named in it (``New Jersey Transit`` is not Jersey's)."""
     words = name_key(text).split()
     gaz = lex.gazetteer
     for n in range(min(4, len(words)), 0, -1):
         for i in range(len(words) - n + 1):
             part = " ".join(words[i : i + n])
             iso3 = gaz.countries.get(part) or gaz.demonyms.get(part)
+            region = gaz.places.get(part) if n >= 2 else None
+            if not iso3 and region is not None and region.kind in {"admin1", "region"}:
+                iso3 = region.country
             if iso3:
                 return iso3
     return ""
@@ -296,8 +308,8 @@ def find_mentions(sdoc, chunk: int, chunk_offset: int, sent_starts: dict[int, in
         text = clean_surface(sdoc[start:end].text)
         if not plausible_name(text) or (label == "PERSON" and _product_name(sdoc, start, end, lex, confirmed)):
             continue
-        if not_an_actor(text, label, lex):
-            continue  # "WN" (a byline), "HIV", "Rocky Linux": named, but never an actor
+        if not_an_actor(text, label, lex) or _speaker_tag(sdoc, start, end):
+            continue  # "WN" (a byline), "HIV", "Rocky Linux", "((Name))" before an answer: never an actor
         kind, iso3, country, org_name = classify(text, label, lex, known)
         titled = role or (label == "PERSON" and match_title([t.text for t in sdoc[sdoc[start].sent.start:start]], lex))
         if titled and kind == "location":
