@@ -100,13 +100,13 @@ class DocResult:
     doc_id: str
     title: str = ""
     date: str = ""
-    url: str = ""
-    source: str = ""  # the file the document came from
     sentences: int = 0
     tokens: int = 0
     entities: tuple[Entity, ...] = ()
     statements: tuple[Statement, ...] = ()
     meetings: tuple[Meeting, ...] = ()
+    url: str = ""
+    source: str = ""  # the file the document came from
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -136,6 +136,8 @@ def _given_names(e: Entity) -> set[str]:
     out = set()
     for name in (e.name, *e.aliases):
         words = [slug(w) for w in name.replace(",", " ").split() if w[:1].isupper()]
+        if words and words[-1] in NAME_SUFFIXES:
+            return set()  # "Donald Trump Jr.": the suffix decides, not the given names
         out.update(w for w in words[:-1] if len(w) > 1)
     return out
 
@@ -154,8 +156,9 @@ def _resolve_people(block: list[tuple[str, Entity]]) -> list[list[tuple[str, Ent
             bare.append((doc_id, e))
             continue
         given = _given_names(e)
-        home = next((g for g in named if all(compatible_first(f, first) for f in g[0])), None) or next(
-            (g for g in named if first.split()[0] in g[1] or g[0] & given), None)
+        home = next((g for g in named if all(compatible_first(f, first) for f in g[0])), None)
+        if home is None and " " not in first:  # a middle name written as the first: "Tayyip Erdoğan"
+            home = next((g for g in named if not any(" " in f for f in g[0]) and (first in g[1] or g[0] & given)), None)
         if home is None:
             home = (set(), set(), [])
             named.append(home)
