@@ -182,8 +182,9 @@ def resolve_pronoun(token, mentions: list[Mention], sent_index: int, genders: di
 
     Candidates are earlier mentions in the same sentence or the two before it;
     ``he``/``she`` need a person of compatible gender, ``it`` a country or
-    organisation, ``they`` a country, organisation or group.  Subjects win
-    over other positions, then recency.  ``exclude`` holds the keys a
+    organisation, ``they`` a country, organisation or group.  The latest
+    sentence holding a candidate wins; inside it, subjects (and names apposed
+    to a subject) win over other positions, then the nearest.  ``exclude`` holds the keys a
     non-reflexive pronoun cannot take (the subject of its own clause:
     ``Russia has supplied it``).
     """
@@ -204,8 +205,9 @@ def resolve_pronoun(token, mentions: list[Mention], sent_index: int, genders: di
         cands = [m for m in before if m.kind in {"country", "organization"}]
     if not cands:
         return ""
-    same = [m for m in cands if m.sent_index == sent_index]
-    pool = same or cands
+    # recency first: the latest sentence with a candidate; inside it, subjects before other positions
+    latest = max(m.sent_index for m in cands)
+    pool = [m for m in cands if m.sent_index == latest]
     subjects = [m for m in pool if m.via != "demonym" and m.dep in {"nsubj", "nsubjpass"}]
     best = max(subjects or pool, key=lambda m: (m.sent_index, m.start))
     return best.cluster

@@ -180,6 +180,14 @@ def not_an_actor(text: str, label: str, lex: Lexicon) -> bool:
     return label == "PERSON" and any(c.isdigit() for c in text)
 
 
+def _role_dep(token) -> str:
+    """The head token's dependency, with a name apposed to a subject counted as the subject
+    (``the co-chair of X, Herman Cain, died``: Cain is what the sentence is about)."""
+    if token.dep_ == "appos" and token.head.dep_ in {"nsubj", "nsubjpass"}:
+        return token.head.dep_
+    return token.dep_
+
+
 def _speaker_tag(sdoc, start: int, end: int) -> bool:
     """``((WN))``, ``((Jane Doe))``: the speaker label of an interview transcript, not a mention in
     the story (the interviewee is named in the introduction)."""
@@ -336,7 +344,7 @@ def find_mentions(sdoc, chunk: int, chunk_offset: int, sent_starts: dict[int, in
             char_end=chunk_offset + sdoc[end - 1].idx + len(sdoc[end - 1]),
             iso3=iso3, country=country, role=role, org_name=org_name,
             via="ner" if kind != "country" or ent.label_ == "GPE" else "demonym",
-            dep=sdoc[end - 1].dep_, label=ent.label_,
+            dep=_role_dep(sdoc[end - 1]), label=ent.label_,
         )
         if kind == "person":
             from kgraph.extract.roles import attach_role
