@@ -38,7 +38,8 @@ def name_parts(text: str, lex: Lexicon) -> tuple[str, str]:
         return name_key("-".join(words[1:])), name_key(words[0])
     surname = fold_surname(name_key(words[-1]))
     # "de Mistura" is a bare surname: a lower-case particle is never a first name
-    given = [w for w in words[:-1] if w.lower() not in lex.name_particles or w[:1].isupper()]
+    given = [w for i, w in enumerate(words[:-1]) if w.lower() not in lex.name_particles
+             or (w[:1].isupper() and i < len(words) - 2)]  # "De Mistura" starting a sentence
     first = name_key(given[0]) if given else ""
     return (f"{first} {suffix}" if first and suffix else first), surname
 
