@@ -192,7 +192,7 @@ def _entity_base_id(kind: str, e: Entity) -> str:
     if e.key.startswith(prefix):
         words, _, iso3 = e.key[len(prefix):].partition("|")
         iso3 = iso3 or e.country
-        return f"organization:{slug(words)}" + (f"-{iso3.lower()}" if iso3 else "")
+        return f"organization:{slug(words)}" + (f"@{iso3.lower()}" if iso3 else "")
     return f"{kind}:{slug(e.name)}"
 
 
@@ -262,7 +262,12 @@ def resolve(results: list[DocResult]) -> Resolution:
             key_to_node[(doc_id, e.key)] = unique
 
     for gid in sorted(groups):
-        add(gid.split(":")[0], groups[gid], gid if gid.startswith("country:") else None)
+        base = gid if gid.startswith("country:") else None
+        if "@" in gid:  # "organization:russian-defense-ministry-rus": the institution and whose it is
+            iso3 = gid.rsplit("@", 1)[1]
+            label = slug(ResolvedEntity("", "organization", groups[gid]).label)
+            base = f"organization:{label}" + ("" if label.endswith(f"-{iso3}") else f"-{iso3}")
+        add(gid.split(":")[0], groups[gid], base)
     for members in sorted(person_groups, key=lambda g: min((d, e.key) for d, e in g)):
         add("person", members)
     meetings = _resolve_meetings(results, key_to_node)

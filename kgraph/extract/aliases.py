@@ -66,6 +66,31 @@ def _spelling(word: str) -> str:
     return SPELLING.get(word, word)
 
 
+ORDINAL = re.compile(r"\d+(st|nd|rd|th)?")  # "the 116th Congress" is Congress
+
+
+def _without_countries(words: list[str], lex: Lexicon, capitals: set[int] = frozenset()) -> tuple[list[str], str]:
+    """The words with every country name and demonym taken out (``united states``, ``russian``),
+    and the first country they named.  A name that is also a common word (``us``) counts only
+    when written in capitals (``U.S.``)."""
+    gaz = lex.gazetteer
+    kept: list[str] = []
+    country = ""
+    i = 0
+    while i < len(words):
+        for n in range(min(4, len(words) - i), 0, -1):
+            part = " ".join(words[i:i + n])
+            iso3 = gaz.demonyms.get(part) or gaz.countries.get(part)
+            if iso3 and (part in gaz.demonyms or part not in gaz.ambiguous or (n == 1 and i in capitals)):
+                country = country or iso3
+                i += n
+                break
+        else:
+            kept.append(words[i])
+            i += 1
+    return kept, country
+
+
 def institution_key(name: str, country: str, lex: Lexicon) -> str:
     """A generic national institution (a ministry, ``Congress``, ``Supreme Court``, ``the
     Foreign Ministry``) is one entity per country: the key is its institution words in any order,
@@ -78,13 +103,14 @@ def institution_key(name: str, country: str, lex: Lexicon) -> str:
     True
     >>> institution_key("Congress", "", lex), institution_key("Red Cross", "", lex)
     ('congress', '')
+    >>> institution_key("116th U.S. Congress", "", lex) == institution_key("United States Congress", "", lex)
+    True
     """
     gaz = lex.gazetteer
-    words = [_spelling(w) for w in name_key(name).replace("-", " ").split()]
-    kept = [w for w in words if not (gaz.countries.get(w) or gaz.demonyms.get(w))]
-    if len(kept) < len(words) and not country:
-        country = next((gaz.countries.get(w) or gaz.demonyms.get(w) for w in words
-                        if gaz.countries.get(w) or gaz.demonyms.get(w)), "")
+    raw = [w for w in name.replace("-", " ").split() if not ORDINAL.fullmatch(name_key(w))]
+    words = [_spelling(name_key(w)) for w in raw]
+    kept, named = _without_countries(words, lex, {i for i, w in enumerate(raw) if w.replace(".", "").isupper()})
+    country = country or named
     core = [w for w in kept if w not in INSTITUTION_FILLER]
     if not core:
         return ""

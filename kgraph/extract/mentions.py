@@ -353,6 +353,7 @@ def find_mentions(sdoc, chunk: int, chunk_offset: int, sent_starts: dict[int, in
         out.append(m)
     out.extend(_unrecognised_people(sdoc, chunk, chunk_offset, sent_starts, lex, confirmed, out))
     out.extend(_unrecognised_demonyms(sdoc, chunk, chunk_offset, sent_starts, lex, out))
+    out = [m for m in out if m.kind == "country" or not not_an_actor(m.text, "", lex)]
     out.sort(key=lambda m: m.start)
     return out
 
