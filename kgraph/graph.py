@@ -38,6 +38,17 @@ def document_records(results: list[DocResult]) -> list[dict]:
              "statements": len(r.statements), "meetings": len(r.meetings)} for r in results]
 
 
+def _date_end(date: str, meetings, docs: dict[str, DocResult], members) -> str:
+    """The last day of a meeting the text dates as a range (``May 20-22``), "" otherwise."""
+    from kgraph.extract.temporal import resolve_range
+
+    for doc_id, m in members:
+        start, end = resolve_range(m.date_text, docs[doc_id].date) if m.date_text else ("", "")
+        if start and start == date:
+            return end
+    return ""
+
+
 def _active(res: Resolution, results: list[DocResult]) -> set[str]:
     """Entities that take part in a statement or a meeting (or are a meeting's place): the actors.
     Everything else was only mentioned."""
@@ -133,6 +144,7 @@ def build_graph(results: list[DocResult], resolution: Resolution | None = None, 
         meetings = [m for _, m in rm.members]
         date = max((m.date for m in meetings), key=len, default="")
         reported = min((docs[d].date for d, _ in rm.members if docs[d].date), default="")
+        date_end = _date_end(date, meetings, docs, rm.members)
         date_source = "text" if date else ("reported" if reported else "")
         date = date or reported
         date_text = next((m.date_text for m in meetings if m.date == date and m.date_text), "") or next(
@@ -146,7 +158,7 @@ def build_graph(results: list[DocResult], resolution: Resolution | None = None, 
         label += "".join(f", {x}" for x in (place_label, date) if x)
         provs = [p for m in meetings for p in m.provenance]
         g.add_node(node_id, kind="meeting", label=label, date=date, date_text=date_text, date_source=date_source,
-                   reported=reported, location=place_label,
+                   reported=reported, location=place_label, **({"date_end": date_end} if date_end else {}),
                    mode=modes.most_common(1)[0][0] if modes else "", status=status, mentions=len(provs),
                    documents=sorted({d for d, _ in rm.members}), trigger=meetings[0].trigger)
         first = min(provs, key=lambda p: (p.doc_id, p.sent_index)) if provs else None

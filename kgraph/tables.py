@@ -23,8 +23,10 @@ TRIPLE_COLUMNS = ["subject", "subject_id", "relation", "object", "object_id", "c
                   "confidence", "date", "date_source", "doc_id", *DOC_COLUMNS, "sent_index", "sentence"]
 DOCUMENT_COLUMNS = ["id", "title", "date", "url", "source", "statements", "meetings"]
 ENTITY_COLUMNS = ["id", "kind", "label", "aliases", "iso3", "country", "role", "mentions", "documents"]
-MEETING_COLUMNS = ["id", "label", "date", "date_text", "date_source", "location", "mode", "status", "participants",
+MEETING_COLUMNS = ["id", "label", "date", "date_end", "date_text", "date_source", "location", "mode", "status",
+                   "participants",
                    "negated_participants", "doc_ids", *DOC_COLUMNS, "sentences"]
+MEETING_FIELDS = ("id", "label", "date", "date_end", "date_text", "date_source", "location", "mode", "status")
 _DTYPES = {"sent_index": "Int64", "mentions": "Int64", "confidence": "float64", "negated": "bool",
            "statements": "Int64", "meetings": "Int64"}
 
@@ -129,7 +131,8 @@ def meeting_records(graph: nx.MultiDiGraph) -> list[dict]:
         places.sort(key=str)
         records.append({
             "id": str(node), "node": node, "label": label(graph, node), "date": _text(data.get("date")),
-            "date_text": _text(data.get("date_text")), "date_source": _text(data.get("date_source")),
+            "date_end": _text(data.get("date_end")), "date_text": _text(data.get("date_text")),
+            "date_source": _text(data.get("date_source")),
             "location": _text(data.get("location")) or "; ".join(label(graph, p) for p in places),
             "mode": _text(data.get("mode")), "status": _text(data.get("status")),
             "participant_ids": sorted(present, key=str), "negated_ids": sorted(absent - present, key=str),
@@ -157,7 +160,7 @@ def graph_tables(graph: nx.MultiDiGraph) -> dict:
     for rec in meeting_records(graph):
         firsts = list({e["doc_id"]: e for e in reversed(rec["evidence"]) if e["doc_id"]}.values())[::-1]
         meetings.append({
-            **{c: rec[c] for c in ("id", "label", "date", "date_text", "date_source", "location", "mode", "status")},
+            **{c: rec[c] for c in MEETING_FIELDS},
             "participants": _labels(graph, rec["participant_ids"]),
             "negated_participants": _labels(graph, rec["negated_ids"]),
             "doc_ids": "; ".join(dict.fromkeys(e["doc_id"] for e in rec["evidence"] if e["doc_id"])),

@@ -147,3 +147,12 @@ def test_document_title_date_and_url_reach_every_row(nlp, lex):
     triples = tables["triples"]
     assert set(triples[triples.doc_id == "d1"]["doc_url"]) == {"https://example.org/a"}
     assert docs.loc["d2", "url"] == "" and docs.loc["d2", "title"] == ""
+
+
+def test_a_date_range_keeps_its_start_and_end(read):
+    r = read("Kerry and Lavrov will hold talks in Geneva on May 20-22.", date="2015-05-11")
+    meeting = next(d for _, d in build_graph([r]).nodes(data=True) if d["kind"] == "meeting")
+    assert (meeting["date"], meeting["date_end"]) == ("2015-05-20", "2015-05-22")
+    single = read("Kerry and Lavrov will hold talks in Geneva on May 20.", date="2015-05-11")
+    meeting = next(d for _, d in build_graph([single]).nodes(data=True) if d["kind"] == "meeting")
+    assert meeting["date"] == "2015-05-20" and "date_end" not in meeting

@@ -39,12 +39,13 @@ from kgraph.errors import ConfigError, GraphFormatError, InputNotFoundError
 from kgraph.io import read_graphml, read_node_link
 from kgraph.query import dyads, links
 from kgraph.query.names import NameIndex, normalize
-from kgraph.tables import (DOC_COLUMNS, ENTITY_COLUMNS, TRIPLE_COLUMNS, entity_rows, frame, label, meeting_records,
-                           provenance_order, statement_rows)
+from kgraph.tables import (DOC_COLUMNS, ENTITY_COLUMNS, MEETING_FIELDS, TRIPLE_COLUMNS, entity_rows, frame, label,
+                           meeting_records, provenance_order, statement_rows)
 
 PLOVER = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
           "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
-MEETING_COLUMNS = ["id", "label", "date", "date_text", "date_source", "location", "mode", "status", "participants",
+MEETING_COLUMNS = ["id", "label", "date", "date_end", "date_text", "date_source", "location", "mode", "status",
+                   "participants",
                    "negated_participants", "doc_id", *DOC_COLUMNS, "sent_index", "sentence"]
 TIMELINE_COLUMNS = ["date", "date_source", "type", "subject", "relation", "object", "place", "category", "negated",
                     "meeting_id", "doc_id", *DOC_COLUMNS, "sent_index", "sentence"]
@@ -169,7 +170,7 @@ class KnowledgeGraph:
                 continue
             first = rec["evidence"][0] if rec["evidence"] else _NO_EVIDENCE
             rows.append({
-                **{c: rec[c] for c in ("id", "label", "date", "date_text", "date_source", "location", "mode", "status")},
+                **{c: rec[c] for c in MEETING_FIELDS},
                 "participants": "; ".join(sorted(label(self.graph, n) for n in rec["participant_ids"])),
                 "negated_participants": "; ".join(sorted(label(self.graph, n) for n in rec["negated_ids"])),
                 **first,
