@@ -65,6 +65,7 @@ class Gazetteer:
         return self.country_names.get(iso3, iso3)
 
 
+_SAINTS = frozenset({"saint", "sainte", "st", "san", "santa", "sao", "santo"})  # many towns share these names
 _LOCAL_SUFFIX = re.compile(r"\s*(\[.*\]|,\s*Respublika| Sheng| Shi| Zizhiqu| SAR)$")
 
 
@@ -84,7 +85,7 @@ def _add_subdivisions(places: dict[str, Place], countries: dict[str, str], iso2t
             continue
         name = _LOCAL_SUFFIX.sub("", sub.name).strip()
         key = name_key(name)
-        if len(key) < 4 or key in skip or key in countries:
+        if len(key) < 4 or key in skip or key in countries or key.split()[0] in _SAINTS:
             continue
         seen.setdefault(key, set()).add(iso2to3.get(sub.country_code, ""))
         names.setdefault(key, name)

@@ -175,8 +175,11 @@ def not_an_actor(text: str, label: str, lex: Lexicon) -> bool:
     A country is never dropped here."""
     if lex.gazetteer.country(text):
         return False
-    if name_key(text) in lex.not_actors:
+    key = name_key(text)
+    if key in lex.not_actors:
         return True
+    if any(len(w) >= 5 and lex.not_actors.get(w) == "products" for w in key.split()):
+        return True  # "CentOS Linux", "Red Hat Enterprise Linux"
     return label == "PERSON" and any(c.isdigit() for c in text)
 
 
@@ -186,6 +189,17 @@ def _role_dep(token) -> str:
     if token.dep_ == "appos" and token.head.dep_ in {"nsubj", "nsubjpass"}:
         return token.head.dep_
     return token.dep_
+
+
+def _place_before_person(sdoc, start: int, end: int, lex: Lexicon, confirmed: set[str]) -> int:
+    """Where the person's name starts in a span that begins with a place or country (0 when not)."""
+    gaz = lex.gazetteer
+    for j in range(start + 1, end - 1):
+        head = sdoc[start:j].text
+        tail = sdoc[j:end]
+        if (gaz.place(head) or gaz.country(head)) and all(t.pos_ == "PROPN" and t.lower_ in confirmed for t in tail):
+            return j
+    return 0
 
 
 def _speaker_tag(sdoc, start: int, end: int) -> bool:
@@ -287,6 +301,12 @@ def find_mentions(sdoc, chunk: int, chunk_offset: int, sent_starts: dict[int, in
             cut = next((j for j in range(len(words) - 1, 0, -1) if match_title(words[:j], lex)), 0)
             if cut and all(t.pos_ == "PROPN" or t.text == "-" for t in sdoc[start + cut:end]):
                 start, label = start + cut, "PERSON"
+        if label in {"ORG", "GPE", "NORP", "FAC"} and end - start >= 3:
+            # "Senator from Vermont Bernie Sanders" tagged ORG "Vermont Bernie Sanders": a place, then a
+            # name the article uses for a person
+            cut = _place_before_person(sdoc, start, end, lex, confirmed)
+            if cut:
+                start, label = cut, "PERSON"
         if label != "PERSON" and is_headline(sdoc[start].sent) and body_words:
             # "Macron Hosts Scholz" tagged as one organisation: keep what the body names
             start, end = _trim_headline(sdoc, start, end, body_words)
