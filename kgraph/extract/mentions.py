@@ -75,10 +75,13 @@ def clean_surface(text: str) -> str:
     'Obama'
     >>> clean_surface("the State Department")
     'State Department'
+    >>> clean_surface("Islamic State (Isis")
+    'Islamic State'
     """
     text = text.replace("\u2019", "'").replace("\u2018", "'").strip()
     text = re.sub(r"^(the|The)\s+", "", text)
     text = re.sub(r"\s*'\s*s?$", "", text)
+    text = re.sub(r"\s*\([^)]*$", "", text).replace("[", "").replace("]", "")  # "Islamic State (Isis"
     return re.sub(r"\s+", " ", text).strip(" ,;:\"'()")
 
 
@@ -355,7 +358,8 @@ def find_mentions(sdoc, chunk: int, chunk_offset: int, sent_starts: dict[int, in
             org = lex.organization(text)
             if org is not None and org.ambiguous:
                 country = ""  # "Supreme Court", "Senate": only the context can say whose
-            country = _country_before(sdoc, start, lex) or country
+            if org is None or org.kind != "igo":  # "Britain's UN ambassador": the UN stays everyone's
+                country = _country_before(sdoc, start, lex) or country
         sent = sdoc[start].sent
         m = Mention(
             chunk=chunk, start=start, end=end, text=text, kind=kind,
