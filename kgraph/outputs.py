@@ -17,7 +17,7 @@ import networkx as nx
 from kgraph.errors import OutputError
 
 OUTPUT_FILES = ("graph.graphml", "graph.html", "countries.html", "graph.json",
-                "triples.csv", "entities.csv", "meetings.csv")
+                "triples.csv", "entities.csv", "meetings.csv", "documents.csv")
 
 
 def check_output_dir(path: str | os.PathLike, *, create: bool = False) -> Path:

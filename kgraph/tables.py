@@ -18,12 +18,17 @@ import networkx as nx
 from kgraph.graph import STRUCTURAL
 from kgraph.io import atomic_write, attr_bool, attr_list
 
+DOC_COLUMNS = ["doc_title", "doc_date", "doc_url"]  # the document beside every doc_id
 TRIPLE_COLUMNS = ["subject", "subject_id", "relation", "object", "object_id", "category", "negated",
-                  "confidence", "date", "doc_id", "sent_index", "sentence"]
+                  "confidence", "date", "date_source", "doc_id", *DOC_COLUMNS, "sent_index", "sentence"]
+DOCUMENT_COLUMNS = ["id", "title", "date", "url", "source", "statements", "meetings"]
 ENTITY_COLUMNS = ["id", "kind", "label", "aliases", "iso3", "country", "role", "mentions", "documents"]
-MEETING_COLUMNS = ["id", "label", "date", "date_text", "location", "mode", "status", "participants",
-                   "negated_participants", "doc_ids", "sentences"]
-_DTYPES = {"sent_index": "Int64", "mentions": "Int64", "confidence": "float64", "negated": "bool"}
+MEETING_COLUMNS = ["id", "label", "date", "date_end", "date_text", "date_source", "location", "mode", "status",
+                   "participants",
+                   "negated_participants", "doc_ids", *DOC_COLUMNS, "sentences"]
+MEETING_FIELDS = ("id", "label", "date", "date_end", "date_text", "date_source", "location", "mode", "status")
+_DTYPES = {"sent_index": "Int64", "mentions": "Int64", "confidence": "float64", "negated": "bool",
+           "statements": "Int64", "meetings": "Int64"}
 
 
 def label(graph: nx.MultiDiGraph, node: Any) -> str:
@@ -44,8 +49,8 @@ def _sent_index(value: Any) -> int | None:
 
 def provenance(data: dict) -> dict:
     """The provenance columns of one edge."""
-    return {"doc_id": _text(data.get("doc_id")), "sent_index": _sent_index(data.get("sent_index")),
-            "sentence": _text(data.get("sentence"))}
+    return {"doc_id": _text(data.get("doc_id")), **{c: _text(data.get(c)) for c in DOC_COLUMNS},
+            "sent_index": _sent_index(data.get("sent_index")), "sentence": _text(data.get("sentence"))}
 
 
 def is_statement(data: dict) -> bool:
@@ -73,7 +78,8 @@ def statement_rows(graph: nx.MultiDiGraph) -> list[dict]:
             "subject": label(graph, u), "subject_id": str(u), "relation": _text(data.get("relation")),
             "object": label(graph, v), "object_id": str(v), "category": _text(data.get("category")),
             "negated": attr_bool(data.get("negated", False)), "confidence": confidence,
-            "date": _text(data.get("date")), **provenance(data), "_key": str(key),
+            "date": _text(data.get("date")), "date_source": _text(data.get("date_source")), **provenance(data),
+            "_key": str(key),
         })
     rows.sort(key=lambda r: (*provenance_order(r), r["subject_id"], r["relation"], r["object_id"], r["_key"]))
     for row in rows:
@@ -119,10 +125,14 @@ def meeting_records(graph: nx.MultiDiGraph) -> list[dict]:
                 places.append(v)
                 evidence.append(provenance(edata))
         unique = {(e["doc_id"], e["sent_index"], e["sentence"]): e for e in evidence if e["doc_id"] or e["sentence"]}
+        for e in unique.values():  # a meeting lists its documents: the first edge's are everyone's
+            for c in DOC_COLUMNS:
+                e[c] = e[c] or next((o[c] for o in evidence if o["doc_id"] == e["doc_id"] and o[c]), "")
         places.sort(key=str)
         records.append({
             "id": str(node), "node": node, "label": label(graph, node), "date": _text(data.get("date")),
-            "date_text": _text(data.get("date_text")),
+            "date_end": _text(data.get("date_end")), "date_text": _text(data.get("date_text")),
+            "date_source": _text(data.get("date_source")),
             "location": _text(data.get("location")) or "; ".join(label(graph, p) for p in places),
             "mode": _text(data.get("mode")), "status": _text(data.get("status")),
             "participant_ids": sorted(present, key=str), "negated_ids": sorted(absent - present, key=str),
@@ -148,22 +158,40 @@ def graph_tables(graph: nx.MultiDiGraph) -> dict:
     """``{"triples", "entities", "meetings"}`` -> DataFrame, the contents of the three CSVs."""
     meetings = []
     for rec in meeting_records(graph):
+        firsts = list({e["doc_id"]: e for e in reversed(rec["evidence"]) if e["doc_id"]}.values())[::-1]
         meetings.append({
-            **{c: rec[c] for c in ("id", "label", "date", "date_text", "location", "mode", "status")},
+            **{c: rec[c] for c in MEETING_FIELDS},
             "participants": _labels(graph, rec["participant_ids"]),
             "negated_participants": _labels(graph, rec["negated_ids"]),
             "doc_ids": "; ".join(dict.fromkeys(e["doc_id"] for e in rec["evidence"] if e["doc_id"])),
+            **{c: "; ".join(e[c] for e in firsts) for c in DOC_COLUMNS},
             "sentences": "\n".join(dict.fromkeys(e["sentence"] for e in rec["evidence"] if e["sentence"])),
         })
     return {
         "triples": frame(statement_rows(graph), TRIPLE_COLUMNS),
         "entities": frame(entity_rows(graph), ENTITY_COLUMNS),
         "meetings": frame(sorted(meetings, key=lambda r: r["id"]), MEETING_COLUMNS),
+        "documents": frame(document_rows(graph), DOCUMENT_COLUMNS),
     }
 
 
+def document_rows(graph: nx.MultiDiGraph) -> list[dict]:
+    """One dict per document of the build (``document_index``; a JSON string once read from GraphML)."""
+    index = graph.graph.get("document_index") or []
+    if isinstance(index, str):
+        import json
+
+        try:
+            index = json.loads(index)
+        except ValueError:
+            index = []
+    rows = [{c: (d.get(c) if c in {"statements", "meetings"} else _text(d.get(c))) for c in DOCUMENT_COLUMNS}
+            for d in index if isinstance(d, dict)]
+    return sorted(rows, key=lambda r: r["id"])
+
+
 def write_tables(graph: nx.MultiDiGraph, folder: str | os.PathLike) -> list[Path]:
-    """Write ``triples.csv``, ``entities.csv``, ``meetings.csv`` into ``folder``; return their paths.
+    """Write ``triples.csv``, ``entities.csv``, ``meetings.csv``, ``documents.csv`` into ``folder``.
 
     The folder itself is created when missing (not its parents); each file
     is written atomically, so a failed run leaves earlier CSVs intact.

@@ -192,9 +192,15 @@ def edge_title(graph, u, v, data) -> str:
     if style.as_bool(data.get("negated")):
         lines.append("negated: the text says this did NOT happen")
     if style.text(data.get("date")):
-        lines.append(f"date: {style.text(data.get('date'))}")
+        reported = " (article date: the text gives none)" if style.text(data.get("date_source")) == "reported" else ""
+        lines.append(f"date: {style.text(data.get('date'))}{reported}")
     if style.text(data.get("sentence")):
         lines.append(f"evidence: \u201c{style.text(data.get('sentence'))}\u201d")
+    if style.text(data.get("doc_title")):
+        doc_date = style.text(data.get("doc_date"))
+        lines.append(f"article: {style.text(data.get('doc_title'))}" + (f" ({doc_date})" if doc_date else ""))
+    if style.text(data.get("doc_url")):
+        lines.append(f"url: {style.text(data.get('doc_url'))}")
     where = [f"document: {style.text(data.get('doc_id')) or '?'}"]
     if data.get("sent_index") is not None:
         where.append(f"sentence {style.as_int(data.get('sent_index'))}")
