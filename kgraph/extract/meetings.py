@@ -46,6 +46,7 @@ class MeetingMention:
     anaphoric: bool = False
     sequel: bool = False  # "Mitchell then embarked on ... visits": a later event than the one before
     asserted: bool = False  # "talks resumed in Geneva", "attended a summit in Rome": it took place
+    unresolved: bool = False  # a named side that is no known actor: the mention is not the whole meeting
     provenance: list[Provenance] = field(default_factory=list)
 
     def add(self, key: str, negated: bool = False, role: str = "") -> None:
@@ -302,7 +303,7 @@ def _body_meets(ctx: DocContext, chunk: int, verb, mm: MeetingMention) -> bool:
 
 
 ADJUNCT_PREPS = {"after", "during", "following", "throughout"}
-PRESENCE_PREPS = {"in", "during", "at", "with", "throughout", "on"}
+PRESENCE_PREPS = {"in", "during", "at", "with", "throughout"}
 FRAME_NOUN_DEPTH = 2
 
 
@@ -419,7 +420,10 @@ def noun_meetings(ctx: DocContext, chunk: int, sent) -> list[MeetingMention]:
                         mm.place, mm.place_kind = key, kind
                     elif kind in {"person", "organization"} or (kind == "country" and c.dep_ == "poss"):
                         mm.add(key)
-        _add_parties(ctx, chunk, syntax.prep_objects(noun, {"with", "between", "of", "among"}), mm, as_agent=False)
+        partners = syntax.prep_objects(noun, {"with", "between", "of", "among"})
+        _add_parties(ctx, chunk, partners, mm, as_agent=False)
+        mm.unresolved = any(p.pos_ == "PROPN" and not any(kind in PARTY_KINDS for _, kind in ctx.actors(chunk, p, as_agent=False))
+                            for q in partners for p in [q, *q.conjuncts])  # "between Uribe and Chaves"
         if mode == "visit":  # "a planned visit by Defense Secretary Lloyd Austin"
             _add_parties(ctx, chunk, syntax.prep_objects(noun, {"by"}), mm, role="visitor")
         for pobj in syntax.prep_objects(noun, {"to"}):
@@ -483,7 +487,8 @@ def noun_meetings(ctx: DocContext, chunk: int, sent) -> list[MeetingMention]:
         subject_of = next((h for h in holders if h.dep_ in {"nsubj", "nsubjpass"}), None)
         if subject_of is not None and subject_of.head.pos_ in {"VERB", "AUX"}:
             gov = subject_of.head
-            t = t or syntax.tense(gov)
+            # "A meeting between Uribe and Chávez is scheduled": a planning verb puts it ahead
+            t = t or ("future" if cue_key(gov, lex.planned_cues) and not syntax.is_negated(gov) else syntax.tense(gov))
             # "The talks made no headway when the Assad government officials showed no flexibility":
             # whoever acts in a when-clause of what the meeting did took part in it
             for adv in (c for c in gov.children if c.dep_ == "advcl" and any(w.lower_ in {"when", "as", "after"} for w in c.children)):

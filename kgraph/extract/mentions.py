@@ -197,10 +197,13 @@ def _role_dep(token) -> str:
 def _place_before_person(sdoc, start: int, end: int, lex: Lexicon, confirmed: set[str]) -> int:
     """Where the person's name starts in a span that begins with a place or country (0 when not)."""
     gaz = lex.gazetteer
+    # "the President of Venezuela Hugo Chávez": after "TITLE of", a country then a name
+    titled = start >= 2 and sdoc[start - 1].lower_ == "of" and sdoc[start - 2].lower_ in lex.titles
     for j in range(start + 1, end - 1):
         head = sdoc[start:j].text
         tail = sdoc[j:end]
-        if (gaz.place(head) or gaz.country(head)) and all(t.pos_ == "PROPN" and t.lower_ in confirmed for t in tail):
+        named = all(t.pos_ == "PROPN" and (titled or t.lower_ in confirmed) for t in tail)
+        if (gaz.place(head) or gaz.country(head)) and named:
             return j
     return 0
 
@@ -237,7 +240,8 @@ def _first_name_left_out(sdoc, start: int, end: int, lex: Lexicon) -> bool:
     t = sdoc[start - 1]
     return (t.pos_ == "PROPN" and t.is_alpha and t.text[:1].isupper() and not t.ent_type_
             and t.dep_ == "compound" and start <= t.head.i < end
-            and t.lower_ not in lex.titles and t.lower_ not in lex.honorifics)
+            and t.lower_ not in lex.titles and t.lower_ not in lex.honorifics
+            and not lex.gazetteer.country(t.text))  # "the President of Colombia Alvaro Uribe"
 
 
 def _award(text: str, lex: Lexicon) -> bool:
