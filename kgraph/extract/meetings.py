@@ -111,6 +111,26 @@ def _date_from(ctx: DocContext, head, t: str, mm: MeetingMention) -> None:
         mm.date_text = mm.date_text or ent.text
 
 
+def _date_before(ctx: DocContext, head, t: str, mm: MeetingMention) -> None:
+    """``On January 21 Castro sent his envoy to Caracas. After midnight Castro called Uribe.``: a
+    narrative goes on at the date of the sentence before when its own sentence gives no date."""
+    sent = head.sent
+    if mm.date or t not in {"past", "future"} or any(e.label_ in {"DATE", "TIME"} and not _clock(e) for e in sent.ents) \
+            or sent.start == 0:
+        return
+    for ent in head.doc[sent.start - 1].sent.ents:
+        if ent.label_ == "DATE":
+            value = resolve_date(ent.text, ctx.doc_date, t)
+            if value:
+                mm.date, mm.date_text = value, ent.text
+                return
+
+
+def _clock(ent) -> bool:
+    """``after midnight``, ``for two hours``: a time of day or a duration says nothing of the day."""
+    return ent.label_ == "TIME"
+
+
 def _status(ctx: DocContext, mm: MeetingMention, t: str, cancel_word: str) -> str:
     if cancel_word:
         return "cancelled"
@@ -192,7 +212,10 @@ def verb_meetings(ctx: DocContext, chunk: int, sent) -> list[MeetingMention]:
         if things and len(things) == len(objects) and mode in {"meet", "host"} and not syntax.prep_objects(verb, {"with"}):
             continue  # "failed to meet its commitments", "will host the World Cup": a thing, no one met
         sequels = _sequence_preps(verb, lex)
-        with_objects = [o for p in verb.children if p.dep_ == "prep" and p.lower_ in {"with", "between"}
+        key = verb_key(verb, lex.meeting_verbs)
+        # "talked to Petrov", "spoke to Merkel": the particle of a phrasal key names the partner
+        partner_preps = {"with", "between"} | ({key.split()[1]} & {"to"} if " " in key and mode in {"meet", "phone"} else set())
+        with_objects = [o for p in verb.children if p.dep_ == "prep" and p.lower_ in partner_preps
                         and p not in sequels for o in _pobjs(p)]
         if means is not None:  # "communicated by telephone with Uribe": the parser hangs "with" on the means
             with_objects += syntax.prep_objects(means, {"with"})
@@ -240,6 +263,7 @@ def verb_meetings(ctx: DocContext, chunk: int, sent) -> list[MeetingMention]:
         if verb.dep_ in {"advcl", "xcomp"} and purpose and not mm.place:
             _place_from(ctx, chunk, gov, {"to"} | PLACE_PREPS, mm)
         _date_from(ctx, verb, t, mm)
+        _date_before(ctx, verb, t, mm)
         mm.status = _status(ctx, mm, t, _cancel_cue(ctx, verb))
         mm.sequel = _is_sequel(verb, lex)
         mm.provenance.append(ctx.provenance(chunk, verb))
@@ -501,6 +525,7 @@ def noun_meetings(ctx: DocContext, chunk: int, sent) -> list[MeetingMention]:
                 _place_from(ctx, chunk, gov, PLACE_PREPS, mm)
             _date_from(ctx, gov, t, mm)
         _date_from(ctx, noun, t, mm)
+        _date_before(ctx, noun, t or syntax.tense(noun), mm)
         if not mm.participants:
             _adjunct_parties(ctx, chunk, holders, mm)
         dets = {c.lower_ for c in noun.children if c.dep_ in {"det", "poss"}}
