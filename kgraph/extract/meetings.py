@@ -525,11 +525,12 @@ def noun_meetings(ctx: DocContext, chunk: int, sent) -> list[MeetingMention]:
                 _place_from(ctx, chunk, gov, PLACE_PREPS, mm)
             _date_from(ctx, gov, t, mm)
         _date_from(ctx, noun, t, mm)
-        _date_before(ctx, noun, t or syntax.tense(noun), mm)
         if not mm.participants:
             _adjunct_parties(ctx, chunk, holders, mm)
         dets = {c.lower_ for c in noun.children if c.dep_ in {"det", "poss"}}
         mm.anaphoric = not mm.positive() and bool(dets & ANAPHORIC_DETS)  # "did not attend the meeting"
+        if mm.positive():  # an anaphor takes its antecedent's date, not the sentence before's
+            _date_before(ctx, noun, t or syntax.tense(noun), mm)
         mm.status = _status(ctx, mm, t or syntax.tense(noun), _cancel_cue(ctx, noun))
         mm.sequel = _is_sequel(noun.head.head if noun.dep_ == "pobj" else noun.head, lex)
         mm.asserted = _asserted(noun, lex) and mm.status != "cancelled"
