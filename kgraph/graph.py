@@ -21,10 +21,47 @@ from kgraph.resolve import Resolution, resolve
 STRUCTURAL = frozenset({"participant", "held_in", "located_in", "affiliated_with"})
 
 
-def _prov(p: Provenance | None) -> dict:
+def _prov(p: Provenance | None, docs: dict[str, DocResult] | None = None) -> dict:
+    """Provenance attributes of an edge, with the document's title, date and url beside its id."""
     if p is None:
         return {}
-    return {"doc_id": p.doc_id, "sentence": p.sentence, "sent_index": p.sent_index, "start": p.start, "end": p.end}
+    out = {"doc_id": p.doc_id, "sentence": p.sentence, "sent_index": p.sent_index, "start": p.start, "end": p.end}
+    doc = (docs or {}).get(p.doc_id)
+    if doc is not None:
+        out.update({k: v for k, v in (("doc_title", doc.title), ("doc_date", doc.date), ("doc_url", doc.url)) if v})
+    return out
+
+
+def document_info(results: list[DocResult]) -> dict[str, dict]:
+    """doc id -> title, date, url, source (each only when known) and how many statements and
+    meetings were read from it: the graph's ``document_info``, which the page, the query API
+    and ``documents.csv`` use to cite the article."""
+    return {r.doc_id: {**{k: v for k, v in (("title", r.title), ("date", r.date), ("url", r.url),
+                                             ("source", r.source)) if v},
+                       "statements": len(r.statements), "meetings": len(r.meetings)} for r in results}
+
+
+def _date_end(date: str, meetings, docs: dict[str, DocResult], members) -> str:
+    """The last day of a meeting the text dates as a range (``May 20-22``), "" otherwise."""
+    from kgraph.extract.temporal import resolve_range
+
+    for doc_id, m in members:
+        start, end = resolve_range(m.date_text, docs[doc_id].date) if m.date_text else ("", "")
+        if start and start == date:
+            return end
+    return ""
+
+
+def _active(res: Resolution, results: list[DocResult]) -> set[str]:
+    """Entities that take part in a statement or a meeting (or are a meeting's place): the actors.
+    Everything else was only mentioned."""
+    out = {p for rm in res.meetings.values() for p in rm.participants} | {rm.place for rm in res.meetings.values()}
+    for r in results:
+        for s in r.statements:
+            u, v = res.key_to_node.get((r.doc_id, s.subject)), res.key_to_node.get((r.doc_id, s.object))
+            if u and v:
+                out.update((u, v))
+    return out
 
 
 def created_timestamp() -> str | None:
@@ -42,13 +79,24 @@ def _iso_names() -> dict[str, str]:
     return {c.alpha_3: getattr(c, "common_name", None) or c.name for c in pycountry.countries}
 
 
-def build_graph(results: list[DocResult], resolution: Resolution | None = None) -> nx.MultiDiGraph:
-    """Merge per-document results into one graph (resolution across documents included)."""
+def build_graph(results: list[DocResult], resolution: Resolution | None = None, *,
+                keep_mentions: bool = True) -> nx.MultiDiGraph:
+    """Merge per-document results into one graph (resolution across documents included).
+
+    With ``keep_mentions=False`` only actors become nodes (entities in a statement or a meeting,
+    a meeting's place, and the countries they belong to).  It is not the default: the evaluation
+    sets count people and places the story names without an extracted statement.  Statements
+    and meetings the text gives no date carry the article's date, with ``date_source`` saying
+    it is the ``reported`` date, so that timelines can place them.
+    """
     results = sorted(results, key=lambda r: r.doc_id)
     res = resolution or resolve(results)
+    docs = {r.doc_id: r for r in results}
+    active = None if keep_mentions else _active(res, results)
     g = nx.MultiDiGraph()
     g.graph["kgraph_version"] = __version__
     g.graph["documents"] = len(results)
+    g.graph["document_info"] = document_info(results)
     created = created_timestamp()
     if created:
         g.graph["created"] = created
@@ -67,6 +115,8 @@ def build_graph(results: list[DocResult], resolution: Resolution | None = None) 
 
     for node_id in sorted(res.entities):
         ent = res.entities[node_id]
+        if active is not None and node_id not in active:
+            continue
         attrs = {"kind": ent.kind, "label": ent.label, "aliases": ent.aliases, "mentions": ent.mentions,
                  "documents": ent.documents}
         if ent.kind == "country":
@@ -82,11 +132,13 @@ def build_graph(results: list[DocResult], resolution: Resolution | None = None) 
     edges = []
     for node_id in sorted(res.entities):
         ent = res.entities[node_id]
+        if node_id not in g:
+            continue
         if ent.kind != "country" and ent.country:
             rel = "located_in" if ent.kind == "location" else "affiliated_with"
             target = ensure_country(ent.country)
             conf = 0.4 if ent.country_source else 0.8
-            attrs = {"relation": rel, "negated": False, "confidence": conf, **_prov(ent.provenance)}
+            attrs = {"relation": rel, "negated": False, "confidence": conf, **_prov(ent.provenance, docs)}
             if rel == "affiliated_with" and ent.role:
                 attrs["role"] = ent.role
             edges.append((node_id, target, attrs))
@@ -94,6 +146,10 @@ def build_graph(results: list[DocResult], resolution: Resolution | None = None) 
         rm = res.meetings[node_id]
         meetings = [m for _, m in rm.members]
         date = max((m.date for m in meetings), key=len, default="")
+        reported = min((docs[d].date for d, _ in rm.members if docs[d].date), default="")
+        date_end = _date_end(date, meetings, docs, rm.members)
+        date_source = "text" if date else ("reported" if reported else "")
+        date = date or reported
         date_text = next((m.date_text for m in meetings if m.date == date and m.date_text), "") or next(
             (m.date_text for m in meetings if m.date_text), "")
         modes = Counter(m.mode for m in meetings if m.mode)
@@ -104,29 +160,36 @@ def build_graph(results: list[DocResult], resolution: Resolution | None = None) 
         label = "Meeting: " + (", ".join(names) or "unnamed participants")
         label += "".join(f", {x}" for x in (place_label, date) if x)
         provs = [p for m in meetings for p in m.provenance]
-        g.add_node(node_id, kind="meeting", label=label, date=date, date_text=date_text, location=place_label,
+        g.add_node(node_id, kind="meeting", label=label, date=date, date_text=date_text, date_source=date_source,
+                   reported=reported, location=place_label, **({"date_end": date_end} if date_end else {}),
                    mode=modes.most_common(1)[0][0] if modes else "", status=status, mentions=len(provs),
                    documents=sorted({d for d, _ in rm.members}), trigger=meetings[0].trigger)
         first = min(provs, key=lambda p: (p.doc_id, p.sent_index)) if provs else None
         for actor, (neg, role, prov) in sorted(rm.participants.items()):
-            attrs = {"relation": "participant", "negated": neg, "confidence": 0.7, "category": "CONSULT", **_prov(prov or first)}
+            if actor not in g:
+                continue
+            attrs = {"relation": "participant", "negated": neg, "confidence": 0.7, "category": "CONSULT",
+                     **_prov(prov or first, docs)}
             if role:
                 attrs["role"] = role
             if date:
                 attrs["date"] = date
+                attrs["date_source"] = date_source
             edges.append((actor, node_id, attrs))
         if rm.place and rm.place in g:
-            edges.append((node_id, rm.place, {"relation": "held_in", "negated": False, "confidence": 0.7, **_prov(first)}))
+            edges.append((node_id, rm.place, {"relation": "held_in", "negated": False, "confidence": 0.7,
+                                              **_prov(first, docs)}))
     for r in results:
         for s in r.statements:
             u = res.key_to_node.get((r.doc_id, s.subject))
             v = res.key_to_node.get((r.doc_id, s.object))
-            if not u or not v:
+            if not u or not v or u not in g or v not in g:
                 continue
             attrs = {"relation": s.relation, "category": s.category, "negated": s.negated,
-                     "confidence": s.confidence, **_prov(s.provenance)}
-            if s.date:
-                attrs["date"] = s.date
+                     "confidence": s.confidence, **_prov(s.provenance, docs)}
+            if s.date or r.date:
+                attrs["date"] = s.date or r.date
+                attrs["date_source"] = "text" if s.date else "reported"
             if s.cameo:
                 attrs["cameo"] = s.cameo
             edges.append((u, v, attrs))

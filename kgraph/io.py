@@ -404,7 +404,8 @@ def graph_tables(graph: nx.MultiDiGraph) -> dict:
 
 
 def write_tables(graph: nx.MultiDiGraph, folder: str | os.PathLike) -> list[Path]:
-    """Write ``triples.csv``, ``entities.csv`` and ``meetings.csv`` into ``folder``; see :mod:`kgraph.tables`."""
+    """Write ``triples.csv``, ``entities.csv``, ``meetings.csv`` and ``documents.csv`` into ``folder``;
+    see :mod:`kgraph.tables`."""
     from kgraph.tables import write_tables as write
 
     return write(graph, folder)

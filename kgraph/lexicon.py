@@ -99,6 +99,10 @@ class Lexicon:
     international_words: frozenset[str] = frozenset()  # "International", "World": a body of no one country
     award_words: frozenset[str] = frozenset()  # "Medal", "Prize": an honour, not an actor
     admin_units: frozenset[str] = frozenset()  # "State", "Province": a place inside one country
+    generic_institutions: frozenset[str] = frozenset()  # "congress", "supreme court": one per country
+    common_person_nouns: frozenset[str] = frozenset()  # "man", "citizen": not a role, but a nationality cue
+    name_particles: frozenset[str] = frozenset()  # "de", "van": part of a surname, not a first name
+    not_actors: dict[str, str] = field(default_factory=dict)  # name_key -> what it is (byline, disease ...)
     leaders: dict[str, Leader] = field(default_factory=dict)  # name_key of full name/alias -> leader
     leaders_by_surname: dict[str, tuple[Leader, ...]] = field(default_factory=dict)
     gazetteer: Gazetteer = field(default_factory=Gazetteer)
@@ -123,6 +127,16 @@ def _event_types(entries: dict) -> dict[str, EventType]:
             value["category"], str(value.get("cameo", "")), float(value.get("confidence", 0.7)),
             bool(value.get("reverse", False)),
         )
+    return out
+
+
+def _not_actors(data: dict) -> dict[str, str]:
+    """Each list of ``not_actors.json`` (bylines, diseases, products ...) as name -> list name."""
+    out: dict[str, str] = {}
+    for what, names in data.items():
+        if not what.startswith("_") and isinstance(names, list):
+            for n in names:
+                out.setdefault(name_key(n), what)
     return out
 
 
@@ -200,6 +214,10 @@ def load_lexicon(data_dir: str | None = None) -> Lexicon:
         international_words=frozenset(orgs.get("international_name_words", [])),
         award_words=frozenset(orgs.get("award_words", [])),
         admin_units=frozenset(places.get("admin_unit_words", [])),
+        generic_institutions=frozenset(name_key(n) for n in orgs.get("generic_institutions", [])),
+        name_particles=frozenset(titles.get("name_particles", [])),
+        common_person_nouns=frozenset(titles.get("common_person_nouns", [])),
+        not_actors=_not_actors(_read("not_actors.json", data_dir)),
         leaders=leaders,
         leaders_by_surname={k: tuple(v) for k, v in by_surname.items()},
         gazetteer=load_gazetteer(countries, places),

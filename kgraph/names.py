@@ -57,10 +57,16 @@ def fold_surname(key: str) -> str:
 
 
 def compatible_first(a: str, b: str) -> bool:
-    """``Sergey``/``Sergei`` and ``J``/``John`` are compatible first names; ``Barack``/``Michelle`` are not."""
+    """``Sergey``/``Sergei`` and ``J``/``John`` are compatible first names; ``Barack``/``Michelle`` are not.
+
+    >>> compatible_first("jong-un", "jong-nam"), compatible_first("jong-un", "jongun")
+    (False, True)
+    """
     if not a or not b:
         return True
     a, b = a.rstrip("."), b.rstrip(".")
+    if ("-" in a or "-" in b) and len(a) > 1 and len(b) > 1:
+        return a.replace("-", "") == b.replace("-", "")  # "Jong-un" is not "Jong-nam"
     if len(a) == 1 or len(b) == 1:
         return a[0] == b[0]
     return a == b or (a[:4] == b[:4] and abs(len(a) - len(b)) <= 1)

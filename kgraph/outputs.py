@@ -44,7 +44,8 @@ from kgraph.manifest import MANIFEST, manifest_text
 log = logging.getLogger(__name__)
 
 OUTPUT_FILES = ("graph.graphml", "graph.html", "countries.html", "graph.json",
-                "triples.csv", "entities.csv", "meetings.csv", "dyads.csv", "countries.graphml", "met.graphml")
+                "triples.csv", "entities.csv", "meetings.csv", "documents.csv", "dyads.csv",
+                "countries.graphml", "met.graphml")
 OPTIONAL_FILES = ("met.graphml",)  # written only when asked for; a build without one leaves no link to it
 CURRENT = ".kgraph-current"
 BUILD_PREFIX = ".kgraph-build-"

@@ -118,10 +118,7 @@ def build_documents(documents: Iterable[Document], config: BuildConfig = BuildCo
     log.info("parsed %d documents (%s, %d worker(s)), %d from the cache in %.1fs", len(todo), how.engine,
              how.workers, len(cached), timings["parse_extract"])
     t0 = time.perf_counter()
-    graph = build_graph(results)
-    # title, date and link of every article, so pages and queries can cite the source
-    graph.graph["document_info"] = {d.id: {k: v for k, v in (("title", d.title), ("date", d.date), ("url", d.url)) if v}
-                                    for d in sorted(documents, key=lambda d: d.id)}
+    graph = build_graph(results, keep_mentions=not config.actors_only)
     timings["graph"] = time.perf_counter() - t0
     log.info("built graph: %d nodes, %d edges from %d documents", graph.number_of_nodes(),
              graph.number_of_edges(), len(results))

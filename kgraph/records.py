@@ -105,6 +105,8 @@ class DocResult:
     entities: tuple[Entity, ...] = ()
     statements: tuple[Statement, ...] = ()
     meetings: tuple[Meeting, ...] = ()
+    url: str = ""
+    source: str = ""  # the file the document came from
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -129,7 +131,8 @@ class DocResult:
             )
             for m in data["meetings"]
         )
-        scalars = {f.name: data[f.name] for f in fields(cls) if f.name not in {"entities", "statements", "meetings"}}
+        scalars = {f.name: data[f.name] for f in fields(cls)
+                   if f.name not in {"entities", "statements", "meetings"} and f.name in data}
         return cls(**scalars, entities=ents, statements=stmts, meetings=meets)
 
 
@@ -159,3 +162,4 @@ class BuildConfig:
     cache: bool = True
     cache_dir: str = ""  # folder of the incremental store (the output folder); empty = no store
     worker_timeout: float = 300.0  # seconds without a finished document before worker processes count as stuck
+    actors_only: bool = False  # drop entities that take part in no statement or meeting

@@ -15,6 +15,8 @@ import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from kgraph.extract.aliases import acronym_of, is_acronym
+from kgraph.extract.coref import INSTITUTION
 from kgraph.names import NAME_SUFFIXES, compatible_first
 from kgraph.records import DocResult, Entity, Meeting, Provenance
 
@@ -40,7 +42,10 @@ class ResolvedEntity:
     @property
     def label(self) -> str:
         if self.kind in {"country", "organization"}:
-            return Counter(e.name for _, e in self.members).most_common(1)[0][0]
+            best = Counter(e.name for _, e in self.members).most_common(1)[0][0]
+            if is_acronym(best):  # "GEF" is labelled with what it stands for
+                best = next((a for a in self.aliases if acronym_of(best, a)), best)
+            return best
         names = Counter(e.name for _, e in self.members)
         return max(names, key=lambda n: (len(n.split()) if self.kind == "person" else 0, names[n], len(n), n))
 
@@ -120,41 +125,111 @@ def _first_name(e: Entity) -> str:
     if len(words) < 2:
         return ""
     surname = e.key.split(":")[1] if e.key.count(":") >= 2 else ""
-    given = words[1] if slug(words[0]) == surname else words[0]  # "Wang Yi": the family name came first
+    # "Wang Yi", "Kim Jong Un": the family name came first, the given name is the rest
+    given = "-".join(words[1:]) if slug(words[0]) == surname else words[0]
     first = given.lower().rstrip(".")
     return f"{first} {suffix}" if suffix else first
 
 
+def _given_names(e: Entity) -> set[str]:
+    """Every given name written in any of the entity's forms (``Recep Tayyip Erdoğan``)."""
+    out = set()
+    for name in (e.name, *e.aliases):
+        words = [slug(w) for w in name.replace(",", " ").split() if w[:1].isupper()]
+        if words and words[-1] in NAME_SUFFIXES:
+            return set()  # "Donald Trump Jr.": the suffix decides, not the given names
+        out.update(w for w in words[:-1] if len(w) > 1)
+    return out
+
+
 def _resolve_people(block: list[tuple[str, Entity]]) -> list[list[tuple[str, Entity]]]:
     """Split one surname block into people: first names must be compatible (``Sergey``/``Sergei``,
-    ``J.``/``John``; not ``Mary``/``Melania``); a bare surname joins the most-mentioned person."""
-    named: list[tuple[set[str], list]] = []
+    ``J.``/``John``; not ``Mary``/``Melania``), or one is a middle name of the other (``Tayyip
+    Erdoğan``).  A document that names someone only by surname introduced nobody: the surname
+    joins the one person of that name, or the one whose role or country agrees, else stays apart
+    (``Johnson`` is not merged when the corpus has Andrew and Boris Johnson)."""
+    named: list[tuple[set[str], set[str], list]] = []
     bare = []
     for doc_id, e in sorted(block, key=lambda x: (-len(_first_name(x[1])), x[0], x[1].key)):
         first = _first_name(e)
         if not first:
             bare.append((doc_id, e))
             continue
+        given = _given_names(e)
         home = next((g for g in named if all(compatible_first(f, first) for f in g[0])), None)
+        if home is None and " " not in first:  # a middle name written as the first: "Tayyip Erdoğan"
+            home = next((g for g in named if not any(" " in f for f in g[0]) and (first in g[1] or g[0] & given)), None)
         if home is None:
-            home = (set(), [])
+            home = (set(), set(), [])
             named.append(home)
         home[0].add(first)
-        home[1].append((doc_id, e))
-    groups = [g for _, g in named]
-    if bare:
-        if groups:
-            biggest = max(groups, key=lambda g: (sum(e.mentions for _, e in g), -groups.index(g)))
-            biggest.extend(bare)
-        else:
-            groups.append(bare)
+        home[1].update(given)
+        home[2].append((doc_id, e))
+    groups = [g for _, _, g in named]
+    unplaced = []
+    for doc_id, e in bare:
+        home = groups[0] if len(groups) == 1 else None
+        if home is None and groups:
+            fits = [g for g in groups if (e.role and any(m.role == e.role for _, m in g))
+                    or (e.country and any(m.country == e.country for _, m in g))]
+            home = fits[0] if len(fits) == 1 else None
+        if home is None and groups:
+            sizes = sorted(((sum(m.mentions for _, m in g), -i) for i, g in enumerate(groups)), reverse=True)
+            if sizes[0][0] >= 3 * sizes[1][0]:
+                home = groups[-sizes[0][1]]  # one of them dominates the corpus
+        (home if home is not None else unplaced).append((doc_id, e))
+    if unplaced:
+        groups.append(unplaced)
     return groups
 
 
 def _entity_base_id(kind: str, e: Entity) -> str:
+    """Provisional group id.  A generic institution (``Congress``, ``the Foreign Ministry``) is
+    one per country, keyed by the country its document gave it; without one it stays apart."""
     if kind == "country":
         return f"country:{e.iso3}"
+    prefix = f"organization:{INSTITUTION}"
+    if e.key.startswith(prefix):
+        words, _, iso3 = e.key[len(prefix):].partition("|")
+        iso3 = iso3 or e.country
+        return f"organization:{slug(words)}" + (f"@{iso3.lower()}" if iso3 else "")
     return f"{kind}:{slug(e.name)}"
+
+
+PLACE_HEADS = frozenset({"strip", "city", "region", "province", "state", "valley", "island", "islands",
+                         "peninsula", "territory", "oblast", "governorate", "district", "prefecture"})
+
+
+def _merge_short_forms(groups: dict[str, list[tuple[str, Entity]]]) -> None:
+    """Fold groups written two ways into one: an acronym into the one organisation it is defined
+    as somewhere in the corpus (``GEF`` / ``Global Environment Fund (GEF)``), and a place's short
+    form into its long form (``Gaza`` / ``Gaza Strip``, ``New York`` / ``New York City``) when one
+    long form dominates."""
+    def size(gid):
+        return sum(e.mentions for _, e in groups[gid])
+
+    names = {gid: {a for _, e in ms for a in (e.name, *e.aliases)} for gid, ms in groups.items()}
+    for gid in sorted(groups):
+        kind = gid.split(":")[0]
+        if gid not in groups or kind not in {"organization", "location"}:
+            continue
+        own = names[gid]
+        target = ""
+        if kind == "organization" and all(is_acronym(n) for n in own):
+            homes = [o for o in groups if o != gid and o.startswith("organization:")
+                     and any(n in names[o] for n in own)
+                     and any(not is_acronym(a) and any(acronym_of(n, a) for n in own) for a in names[o])]
+            target = homes[0] if len(homes) == 1 else ""
+        elif kind == "location":
+            short = slug(min(own, key=len))
+            longer = sorted((o for o in groups if o.startswith("location:") and o != gid
+                             and o[len("location:"):].startswith(short + "-")
+                             and o[len("location:") + len(short) + 1:] in PLACE_HEADS), key=lambda o: (-size(o), o))
+            if len(longer) == 1 or (len(longer) > 1 and size(longer[0]) >= 2 * size(longer[1])):
+                target = longer[0]
+        if target:
+            groups[target].extend(groups.pop(gid))
+            names[target] |= names.pop(gid)
 
 
 def resolve(results: list[DocResult]) -> Resolution:
@@ -164,6 +239,7 @@ def resolve(results: list[DocResult]) -> Resolution:
         for e in r.entities:
             if e.kind != "person":
                 groups[_entity_base_id(e.kind, e)].append((r.doc_id, e))
+    _merge_short_forms(groups)
     people = _person_blocks(results)
     person_groups = []
     for surname in sorted(people):
@@ -186,7 +262,12 @@ def resolve(results: list[DocResult]) -> Resolution:
             key_to_node[(doc_id, e.key)] = unique
 
     for gid in sorted(groups):
-        add(gid.split(":")[0], groups[gid], gid if gid.startswith("country:") else None)
+        base = gid if gid.startswith("country:") else None
+        if "@" in gid:  # "organization:russian-defense-ministry-rus": the institution and whose it is
+            iso3 = gid.rsplit("@", 1)[1]
+            label = slug(ResolvedEntity("", "organization", groups[gid]).label)
+            base = f"organization:{label}" + ("" if label.endswith(f"-{iso3}") else f"-{iso3}")
+        add(gid.split(":")[0], groups[gid], base)
     for members in sorted(person_groups, key=lambda g: min((d, e.key) for d, e in g)):
         add("person", members)
     meetings = _resolve_meetings(results, key_to_node)

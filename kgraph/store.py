@@ -122,7 +122,7 @@ class ResultStore:
     ...     store.add(keys[0], DocResult("d1", tokens=4))
     ...     store.flush()
     ...     store.lookup([doc])[1]
-    {0: DocResult(doc_id='d1', title='', date='', sentences=0, tokens=4, entities=(), statements=(), meetings=())}
+    {0: DocResult(doc_id='d1', title='', date='', sentences=0, tokens=4, entities=(), statements=(), meetings=(), url='', source='')}
     """
 
     def __init__(self, path: Path, fp: str):

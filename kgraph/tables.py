@@ -27,12 +27,19 @@ import networkx as nx
 from kgraph.graph import STRUCTURAL
 from kgraph.io import atomic_write, attr_bool, attr_list
 
+DOC_COLUMNS = ["doc_title", "doc_date", "doc_url"]  # the document beside every doc_id
 TRIPLE_COLUMNS = ["subject", "subject_id", "relation", "object", "object_id", "category", "negated",
-                  "confidence", "date", "doc_id", "sent_index", "sentence"]
+                  "confidence", "date", "date_source", "doc_id", *DOC_COLUMNS, "sent_index", "sentence"]
+DOCUMENT_COLUMNS = ["doc_id", "title", "date", "url", "source", "statements", "meetings"]  # documents.csv
 ENTITY_COLUMNS = ["id", "kind", "label", "aliases", "iso3", "country", "role", "mentions", "documents"]
-MEETING_COLUMNS = ["id", "label", "date", "date_text", "location", "meeting_mode", "status", "participants",
-                   "negated_participants", "doc_ids", "sentences"]
-_DTYPES = {"sent_index": "Int64", "mentions": "Int64", "confidence": "float64", "negated": "bool"}
+# ``meeting_mode``, not ``mode``: a column named like a DataFrame method (DataFrame.mode)
+# cannot be read as ``df.mode``
+MEETING_COLUMNS = ["id", "label", "date", "date_end", "date_text", "date_source", "location", "meeting_mode",
+                   "status", "participants", "negated_participants", "doc_ids", *DOC_COLUMNS, "sentences"]
+# the columns a meeting row takes as they are from :func:`meeting_records` (its "mode" is renamed)
+MEETING_FIELDS = ("id", "label", "date", "date_end", "date_text", "date_source", "location", "status")
+_DTYPES = {"sent_index": "Int64", "mentions": "Int64", "confidence": "float64", "negated": "bool",
+           "statements": "Int64", "meetings": "Int64"}
 FORMULA_START = frozenset("=+-@\t\r")
 
 
@@ -79,8 +86,8 @@ def _sent_index(value: Any) -> int | None:
 
 def provenance(data: dict) -> dict:
     """The provenance columns of one edge."""
-    return {"doc_id": _text(data.get("doc_id")), "sent_index": _sent_index(data.get("sent_index")),
-            "sentence": _text(data.get("sentence"))}
+    return {"doc_id": _text(data.get("doc_id")), **{c: _text(data.get(c)) for c in DOC_COLUMNS},
+            "sent_index": _sent_index(data.get("sent_index")), "sentence": _text(data.get("sentence"))}
 
 
 def is_statement(data: dict) -> bool:
@@ -108,7 +115,8 @@ def statement_rows(graph: nx.MultiDiGraph) -> list[dict]:
             "subject": label(graph, u), "subject_id": str(u), "relation": _text(data.get("relation")),
             "object": label(graph, v), "object_id": str(v), "category": _text(data.get("category")),
             "negated": attr_bool(data.get("negated", False)), "confidence": confidence,
-            "date": _text(data.get("date")), **provenance(data), "_key": str(key),
+            "date": _text(data.get("date")), "date_source": _text(data.get("date_source")), **provenance(data),
+            "_key": str(key),
         })
     rows.sort(key=lambda r: (*provenance_order(r), r["subject_id"], r["relation"], r["object_id"], r["_key"]))
     for row in rows:
@@ -154,10 +162,14 @@ def meeting_records(graph: nx.MultiDiGraph) -> list[dict]:
                 places.append(v)
                 evidence.append(provenance(edata))
         unique = {(e["doc_id"], e["sent_index"], e["sentence"]): e for e in evidence if e["doc_id"] or e["sentence"]}
+        for e in unique.values():  # a meeting lists its documents: the first edge's are everyone's
+            for c in DOC_COLUMNS:
+                e[c] = e[c] or next((o[c] for o in evidence if o["doc_id"] == e["doc_id"] and o[c]), "")
         places.sort(key=str)
         records.append({
             "id": str(node), "node": node, "label": label(graph, node), "date": _text(data.get("date")),
-            "date_text": _text(data.get("date_text")),
+            "date_end": _text(data.get("date_end")), "date_text": _text(data.get("date_text")),
+            "date_source": _text(data.get("date_source")),
             "location": _text(data.get("location")) or "; ".join(label(graph, p) for p in places),
             "mode": _text(data.get("mode")), "status": _text(data.get("status")),
             "participant_ids": sorted(present, key=str), "negated_ids": sorted(absent - present, key=str),
@@ -183,23 +195,53 @@ def graph_tables(graph: nx.MultiDiGraph) -> dict:
     """``{"triples", "entities", "meetings"}`` -> DataFrame, the contents of the three CSVs."""
     meetings = []
     for rec in meeting_records(graph):
+        firsts = list({e["doc_id"]: e for e in reversed(rec["evidence"]) if e["doc_id"]}.values())[::-1]
         meetings.append({
-            **{c: rec[c] for c in ("id", "label", "date", "date_text", "location", "status")},
+            **{c: rec[c] for c in MEETING_FIELDS},
             "meeting_mode": rec["mode"],  # not "mode", which would shadow DataFrame.mode
             "participants": _labels(graph, rec["participant_ids"]),
             "negated_participants": _labels(graph, rec["negated_ids"]),
             "doc_ids": "; ".join(dict.fromkeys(e["doc_id"] for e in rec["evidence"] if e["doc_id"])),
+            **{c: "; ".join(e[c] for e in firsts) for c in DOC_COLUMNS},
             "sentences": "\n".join(dict.fromkeys(e["sentence"] for e in rec["evidence"] if e["sentence"])),
         })
     return {
         "triples": frame(statement_rows(graph), TRIPLE_COLUMNS),
         "entities": frame(entity_rows(graph), ENTITY_COLUMNS),
         "meetings": frame(sorted(meetings, key=lambda r: r["id"]), MEETING_COLUMNS),
+        "documents": frame(document_rows(graph), DOCUMENT_COLUMNS),
     }
 
 
+def document_info(graph: nx.MultiDiGraph) -> dict[str, dict]:
+    """doc id -> ``{"title", "date", "url", "source", "statements", "meetings"}`` (each only when known).
+
+    The graph's ``document_info`` (a JSON string once read from GraphML); anything
+    that is not such a mapping counts as no information, so a foreign file cannot
+    break the page or the query API.
+    """
+    info = graph.graph.get("document_info") or {}
+    if isinstance(info, str):
+        import json
+
+        try:
+            info = json.loads(info)
+        except ValueError:
+            info = {}
+    if not isinstance(info, dict):
+        return {}
+    return {str(doc): meta for doc, meta in info.items() if isinstance(meta, dict)}
+
+
+def document_rows(graph: nx.MultiDiGraph) -> list[dict]:
+    """One dict per document of the build: the rows of ``documents.csv``."""
+    counts = {"statements", "meetings"}
+    return [{"doc_id": doc, **{c: (meta.get(c) if c in counts else _text(meta.get(c))) for c in DOCUMENT_COLUMNS[1:]}}
+            for doc, meta in sorted(document_info(graph).items())]
+
+
 def write_tables(graph: nx.MultiDiGraph, folder: str | os.PathLike) -> list[Path]:
-    """Write ``triples.csv``, ``entities.csv``, ``meetings.csv`` into ``folder``; return their paths.
+    """Write ``triples.csv``, ``entities.csv``, ``meetings.csv``, ``documents.csv`` into ``folder``.
 
     The folder itself is created when missing (not its parents); each file
     is written atomically, so a failed run leaves earlier CSVs intact.

@@ -214,7 +214,8 @@ def test_tables_hold_one_statement_entity_meeting_per_row(tmp_path):
     triples = tables["triples"]
     assert len(triples) == 10  # every non-structural edge, none of the participant/held_in/... edges
     assert list(triples.columns) == ["subject", "subject_id", "relation", "object", "object_id", "category",
-                                     "negated", "confidence", "date", "doc_id", "sent_index", "sentence"]
+                                     "negated", "confidence", "date", "date_source", "doc_id", "doc_title",
+                                     "doc_date", "doc_url", "sent_index", "sentence"]
     first = triples.iloc[0].to_dict()
     assert first["subject"] == "John Kerry" and first["sent_index"] == 0 and first["doc_id"] == "d1"
     obama = triples[triples.subject == "Barack Obama"].iloc[0]
@@ -229,7 +230,7 @@ def test_tables_hold_one_statement_entity_meeting_per_row(tmp_path):
     assert meetings.loc["meeting:m1", "sentences"] == S["d1", 0] + "\n" + S["d1", 1]
 
     paths = write_tables(g, tmp_path / "out")
-    assert [p.name for p in paths] == ["triples.csv", "entities.csv", "meetings.csv"]
+    assert [p.name for p in paths] == ["triples.csv", "entities.csv", "meetings.csv", "documents.csv"]
     rows = list(csv.DictReader(io.StringIO((tmp_path / "out" / "meetings.csv").read_text(encoding="utf-8"))))
     assert [r["id"] for r in rows] == [f"meeting:m{i}" for i in range(1, 7)]
     assert rows[1]["date"] == "2015-03-02" and rows[1]["location"] == "Geneva" and rows[1]["doc_ids"] == "d2"

@@ -115,3 +115,23 @@ def test_a_visit_to_a_place_is_told_once(read):
     r = read("Foreign Minister Sara Malik travelled to Cairo on Monday.")
     assert [(m["participants"], m["place"]) for m in meetings(r)] == [({"Sara Malik"}, "Cairo")]
     assert not any(s.category == "CONSULT" for s in r.statements)
+
+
+def test_a_narrative_keeps_the_date_of_the_sentence_before(read):
+    r = read("On January 21 President Karl Dorn sent his envoy to Caracas. "
+             "After midnight Dorn spoke by telephone with President Ivan Petrov for two hours.", date="2005-02-01")
+    (m,) = [m for m in meetings(r) if m["mode"] == "phone"]
+    assert m["date"] == "2005-01-21"
+    # a sentence with a date of its own keeps it
+    r = read("On January 21 President Karl Dorn sent his envoy to Caracas. "
+             "On January 25 Dorn spoke by telephone with President Ivan Petrov.", date="2005-02-01")
+    (m,) = [m for m in meetings(r) if m["mode"] == "phone"]
+    assert m["date"] == "2005-01-25"
+
+
+def test_a_scheduled_meeting_with_an_unknown_side_stays_apart(read):
+    r = read("On Tuesday President Karl Dorn talked to President Ivan Petrov. "
+             "A meeting between Dorn and Zorvath is scheduled for Friday.")
+    ms = meetings(r)
+    assert any(m["participants"] == {"Karl Dorn", "Ivan Petrov"} and m["status"] == "held" for m in ms)
+    assert not any("Ivan Petrov" in m["participants"] and m["status"] == "planned" for m in ms)

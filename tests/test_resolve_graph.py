@@ -19,13 +19,53 @@ def ent(key, kind, name, **kw):
 
 def test_people_merge_across_documents_by_surname_and_initial():
     a = DocResult("a", entities=(ent("person:kerry:j", "person", "John Kerry", role="Secretary of State"),))
-    b = DocResult("b", entities=(ent("person:kerry:", "person", "Kerry"),))
+    b = DocResult("b", entities=(ent("person:kerry:", "person", "Kerry", role="Secretary of State"),))
     c = DocResult("c", entities=(ent("person:kerry:m", "person", "Mary Kerry"),))
     res = resolve([a, b, c])
     nodes = sorted(res.entities)
     assert nodes == ["person:john-kerry", "person:mary-kerry"]
-    assert res.key_to_node[("b", "person:kerry:")] == "person:john-kerry"
+    assert res.key_to_node[("b", "person:kerry:")] == "person:john-kerry"  # the title says which Kerry
     assert res.entities["person:john-kerry"].label == "John Kerry"
+
+
+def test_a_bare_surname_shared_by_two_people_joins_neither():
+    a = DocResult("a", entities=(ent("person:johnson:a", "person", "Andrew Johnson"),))
+    b = DocResult("b", entities=(ent("person:johnson:b", "person", "Boris Johnson"),))
+    c = DocResult("c", entities=(ent("person:johnson:", "person", "Johnson"),))
+    res = resolve([a, b, c])
+    assert res.key_to_node[("c", "person:johnson:")] not in {"person:andrew-johnson", "person:boris-johnson"}
+    only = resolve([a, c])
+    assert only.key_to_node[("c", "person:johnson:")] == "person:andrew-johnson"  # the one Johnson there is
+
+
+def test_middle_names_and_diacritics_are_one_person():
+    a = DocResult("a", entities=(ent("person:erdogan:r", "person", "Recep Tayyip Erdoğan"),))
+    b = DocResult("b", entities=(ent("person:erdogan:t", "person", "Tayyip Erdogan"),))
+    res = resolve([a, b])
+    assert len(res.entities) == 1
+
+
+def test_acronym_and_short_place_forms_join_their_long_form():
+    fund = Entity("organization:global environment fund", "organization", "Global Environment Fund",
+                  aliases=("GEF", "Global Environment Fund"), provenance=(P,))
+    a = DocResult("a", entities=(fund, ent("location:gaza strip", "location", "Gaza Strip")))
+    b = DocResult("b", entities=(ent("organization:gef", "organization", "GEF"), ent("location:gaza", "location", "Gaza"),
+                                 ent("organization:red cross", "organization", "RC")))
+    res = resolve([a, b])
+    assert res.key_to_node[("b", "organization:gef")] == res.key_to_node[("a", fund.key)]
+    assert res.entities[res.key_to_node[("a", fund.key)]].label == "Global Environment Fund"
+    assert res.key_to_node[("b", "location:gaza")] == res.key_to_node[("a", "location:gaza strip")]
+    assert res.key_to_node[("b", "organization:red cross")] != res.key_to_node[("a", fund.key)]
+
+
+def test_generic_institutions_are_one_node_per_country():
+    us = ent("organization:inst:congress|USA", "organization", "Congress", country="USA")
+    ar = ent("organization:inst:congress|ARG", "organization", "Argentine congress", country="ARG")
+    bare = ent("organization:inst:congress", "organization", "Congress")
+    res = resolve([DocResult("a", entities=(us,)), DocResult("b", entities=(ar,)), DocResult("c", entities=(bare,))])
+    nodes = {res.key_to_node[(d, e.key)] for d, e in (("a", us), ("b", ar), ("c", bare))}
+    assert len(nodes) == 3
+    assert res.entities[res.key_to_node[("c", bare.key)]].country == ""
 
 
 def test_meetings_merge_across_documents_only_when_compatible():

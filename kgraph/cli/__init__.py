@@ -22,7 +22,7 @@ from kgraph.errors import KgraphError
 
 
 def make_parser() -> argparse.ArgumentParser:
-    from kgraph.cli import build, query
+    from kgraph.cli import build, explain, query
 
     parser = argparse.ArgumentParser(
         prog="kgraph",
@@ -33,6 +33,7 @@ def make_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     build.add_parser(sub)
     query.add_parser(sub)
+    explain.add_parser(sub)
     return parser
 
 

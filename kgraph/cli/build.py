@@ -14,8 +14,8 @@ def add_parser(sub) -> None:
         "build",
         help="build the graph from articles",
         description="Read articles (.txt files, folders, .jsonl, .csv), extract who met whom, where and when, "
-                    "and write graph.graphml, graph.html, countries.html, graph.json, triples.csv, entities.csv "
-                    "and meetings.csv into the output folder.",
+                    "and write graph.graphml, graph.html, countries.html, graph.json, triples.csv, entities.csv, "
+                    "meetings.csv, documents.csv, dyads.csv and countries.graphml into the output folder.",
         formatter_class=argparse.ArgumentDefaultsHelpFormatter,
     )
     p.add_argument("paths", nargs="+", metavar="PATH", help="files or folders of articles (read recursively)")
@@ -39,6 +39,9 @@ def add_parser(sub) -> None:
     p.add_argument("--no-cache", action="store_true",
                    help="parse every document again instead of reusing the results kept in "
                         "DIR/.kgraph-cache.sqlite by earlier builds")
+    p.add_argument("--actors-only", action="store_true",
+                   help="make nodes only of the actors of a statement or meeting (and their countries, meeting "
+                        "places), not of every entity the articles name")
     p.add_argument("--max-nodes", type=int, default=300, metavar="N",
                    help="nodes drawn in graph.html (the most connected ones); the files keep everything")
     p.add_argument("--worker-timeout", type=float, default=300.0, metavar="SECONDS",
@@ -105,7 +108,7 @@ def _check_options(args):
     config = BuildConfig(model=args.model, default_date=args.date, text_field=args.text_field,
                          batch_size=max(1, args.batch_size), workers=args.workers, engine=args.engine,
                          scheduler=args.scheduler, strict=args.strict, cache=not args.no_cache,
-                         cache_dir=str(out), worker_timeout=args.worker_timeout)
+                         cache_dir=str(out), worker_timeout=args.worker_timeout, actors_only=args.actors_only)
     return config, out
 
 

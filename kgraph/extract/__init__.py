@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from kgraph.extract.actors import Chunk, DocContext
 from kgraph.extract.context import scene_country, with_scene_country
-from kgraph.extract.coref import cluster_mentions
+from kgraph.extract.coref import cluster_mentions, merge_aliases
 from kgraph.extract.eventcoref import diplomatic, merge_mentions
 from kgraph.extract.meetings import noun_meetings, verb_meetings
 from kgraph.extract.mentions import (
@@ -69,6 +69,7 @@ def extract_document(document: Document, chunks: list, lex: Lexicon) -> DocResul
         mentions.extend(found)
     cluster_mentions(mentions, lex)
     mentions = [m for m in mentions if m.kind]
+    merge_aliases(mentions, [c.sdoc for c in ctx_chunks])
     _confirm_kb_countries(mentions)
     genders = {}
     for m in mentions:
@@ -110,7 +111,8 @@ def extract_document(document: Document, chunks: list, lex: Lexicon) -> DocResul
             mode=mm.mode, status=mm.status, provenance=tuple(mm.provenance),
         ))
     return DocResult(
-        doc_id=document.id, title=document.title, date=document.date, sentences=n_sent, tokens=tokens,
+        doc_id=document.id, title=document.title, date=document.date, url=document.url, source=document.source,
+        sentences=n_sent, tokens=tokens,
         entities=tuple(entities), statements=tuple(dict.fromkeys(statements)), meetings=tuple(records),
     )
 

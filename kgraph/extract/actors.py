@@ -172,6 +172,10 @@ class DocContext:
                     if person:
                         return person, "person"
                 return key, kind
+        named = next((c for c in token.children if c.dep_ == "appos" and (pm := self.mention(chunk, c)) is not None
+                      and pm.kind == "person"), None)
+        if named is not None and lemma in self.lex.titles:  # "The President of Cuba, Fidel Castro,"
+            return self.actor(chunk, named, as_agent, _depth + 1)
         if lemma in self.lex.actor_heads or lemma in self.lex.person_nouns or (as_agent and token.dep_ in {"nsubj", "nsubjpass"}):
             # "members of the Syrian opposition", "doctors from two American aid groups"
             for pobj in (g for c in token.children if c.dep_ == "prep" and c.lower_ in {"of", "from", "in"} for g in c.children if g.dep_ == "pobj"):

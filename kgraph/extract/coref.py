@@ -8,11 +8,13 @@ sentences, preferring subjects; when nothing fits they stay unresolved.
 """
 from __future__ import annotations
 
+from kgraph.extract.aliases import acronym_of, alias_cue_before, institution_key, is_acronym
 from kgraph.extract.mentions import Mention
 from kgraph.geo import name_key
 from kgraph.names import NAME_SUFFIXES, compatible_first, family_name_first, fold_surname
 from kgraph.lexicon import Lexicon
 
+INSTITUTION = "inst:"  # cluster keys of generic institutions: organization:inst:<words>[|ISO3]
 MALE = {"he", "him", "his", "himself"}
 FEMALE = {"she", "her", "hers", "herself"}
 NEUTER = {"it", "its", "itself"}
@@ -32,11 +34,22 @@ def name_parts(text: str, lex: Lexicon) -> tuple[str, str]:
         suffix = words.pop().lower().rstrip(".")
     if not words:
         return "", ""
-    if family_name_first(words, lex.family_first):  # "Wang Yi" is Mr. Wang
-        return name_key(words[1]), name_key(words[0])
+    if family_name_first(words, lex.family_first):  # "Wang Yi" is Mr. Wang; "Kim Jong Un" is Jong-un
+        return name_key("-".join(words[1:])), name_key(words[0])
     surname = fold_surname(name_key(words[-1]))
-    first = name_key(words[0]) if len(words) > 1 else ""
+    # "de Mistura" is a bare surname: a lower-case particle is never a first name
+    given = [w for i, w in enumerate(words[:-1]) if w.lower() not in lex.name_particles
+             or (w[:1].isupper() and i < len(words) - 2)]  # "De Mistura" starting a sentence
+    first = name_key(given[0]) if given else ""
     return (f"{first} {suffix}" if first and suffix else first), surname
+
+
+def given_names(text: str, lex: Lexicon) -> set[str]:
+    """Every given name of a full name (``Recep Tayyip Erdoğan``: recep, tayyip), so that
+    ``Tayyip Erdoğan`` is recognised as the same person."""
+    words = [name_key(w) for w in text.replace(",", " ").split()
+             if w.lower().rstrip(".") not in lex.honorifics and w.lower() not in lex.name_particles]
+    return {w for w in words[:-1] if len(w) > 1}
 
 
 def cluster_mentions(mentions: list[Mention], lex: Lexicon) -> None:
@@ -51,9 +64,13 @@ def cluster_mentions(mentions: list[Mention], lex: Lexicon) -> None:
         if m.kind == "country":
             m.cluster = f"country:{m.iso3}"
         elif m.kind == "organization":
-            m.cluster = "organization:" + name_key(m.org_name or m.text)
+            # "Russia's Defence Ministry" and "the Russian Defense Ministry": one institution per country
+            generic = institution_key(m.org_name or m.text, m.country, lex)
+            m.cluster = "organization:" + (f"{INSTITUTION}{generic}" if generic else name_key(m.org_name or m.text))
         elif m.kind == "location":
             m.cluster = "location:" + name_key(m.text)
+    _link_institutions(mentions)
+    _link_acronyms(mentions)
     # full names first so that a headline "Kerry" joins "John Kerry" below it
     persons = [m for m in mentions if m.kind == "person"]
     for m in sorted(persons, key=lambda m: (len(m.text.split()) < 2, m.sent_index, m.start)):
@@ -61,7 +78,13 @@ def cluster_mentions(mentions: list[Mention], lex: Lexicon) -> None:
         if not surname:
             m.kind = ""
             continue
-        fitting = [p for p in people if p["surname"] == surname and compatible_first(p["first"], first)]
+        given = given_names(m.text, lex)
+        fitting = [p for p in people if p["surname"] == surname and (
+            compatible_first(p["first"], first) or (first and (first in p["given"] or p["first"] in given)))]
+        if not fitting and not first and len(m.text.split()) == 1:
+            # "Ri" after "Ri Jong Chol", "Doan" after "Doan Thi Huong": a family name written first
+            leading = [p for p in people if p["lead"] == surname]
+            fitting = leading if len(leading) == 1 else []
         if first:
             fitting = [p for p in fitting if p["first"]] or fitting
         if fitting and first:
@@ -75,14 +98,70 @@ def cluster_mentions(mentions: list[Mention], lex: Lexicon) -> None:
             chosen = max(titled or fitting, key=lambda p: (p["count"], -p["first_seen"][0], -p["first_seen"][1]))
         else:
             chosen = {"first": first, "surname": surname, "key": f"person:{surname}:{first[:1]}",
-                      "count": 0, "roles": set(), "first_seen": (m.sent_index, m.start)}
+                      "count": 0, "roles": set(), "first_seen": (m.sent_index, m.start), "given": set(),
+                      "lead": name_key(m.text.split()[0]) if len(m.text.split()) >= 3 else ""}
             if any(p["key"] == chosen["key"] for p in people):
                 chosen["key"] += f":{len(people)}"
             people.append(chosen)
         chosen["count"] += 1
+        chosen["given"] |= given
         if m.role:
             chosen["roles"].add(m.role)
         m.cluster = chosen["key"]
+
+
+def _link_institutions(mentions: list[Mention]) -> None:
+    """``the Defence Ministry`` after ``Russia's Defence Ministry``: an institution named without
+    its country is the one of the document that has it, when there is exactly one."""
+    prefix = f"organization:{INSTITUTION}"
+    placed: dict[str, set[str]] = {}
+    for m in mentions:
+        if m.cluster.startswith(prefix) and "|" in m.cluster:
+            placed.setdefault(m.cluster[len(prefix):].split("|")[0], set()).add(m.cluster)
+    for m in mentions:
+        if m.cluster.startswith(prefix) and "|" not in m.cluster:
+            home = placed.get(m.cluster[len(prefix):], set())
+            if len(home) == 1:
+                m.cluster = next(iter(home))
+                m.country = m.country or m.cluster.rsplit("|", 1)[1]
+
+
+def _link_acronyms(mentions: list[Mention]) -> None:
+    """``the Global Environment Fund (GEF)`` ... ``GEF promised``: an acronym joins the one
+    organisation of the document it abbreviates, or the name it follows in parentheses."""
+    orgs = [m for m in mentions if m.kind == "organization" and not is_acronym(m.text)]
+    for a in mentions:
+        if a.kind not in {"organization", "person", "location"} or not is_acronym(a.text):
+            continue
+        defined = [o for o in orgs if o.chunk == a.chunk and o.end == a.start - 1 and a.char_start - o.char_end == 2]
+        spelled = {o.cluster for o in orgs if acronym_of(a.text, o.text)}
+        target = defined[0].cluster if defined else (next(iter(spelled)) if len(spelled) == 1 else "")
+        if not target or target == a.cluster:
+            continue
+        old = a.cluster if a.kind == "organization" else ""
+        for m in mentions:
+            if m is a or (old and m.cluster == old) or (not old and m.kind == a.kind and m.text == a.text):
+                m.kind, m.cluster = "organization", target
+
+
+def merge_aliases(mentions: list[Mention], sdocs: list) -> None:
+    """``Kim had been travelling under the alias Kim Chol``, ``X, also known as Y``: the alias is
+    the same person as the sentence's subject (else the nearest person named before the cue)."""
+    for y in [m for m in mentions if m.kind == "person" and m.cluster]:
+        sdoc = sdocs[y.chunk]
+        sent = sdoc[y.start].sent
+        words = [t.lower_ for t in sdoc[max(sent.start, y.start - 4):y.start]]
+        if not alias_cue_before(words):
+            continue
+        before = [m for m in mentions if m.kind == "person" and m.chunk == y.chunk and m.cluster
+                  and m.cluster != y.cluster and sent.start <= m.start < y.start]
+        if not before:
+            continue
+        x = next((m for m in before if m.dep in {"nsubj", "nsubjpass"}), before[-1])
+        old = y.cluster
+        for m in mentions:
+            if m.cluster == old:
+                m.cluster = x.cluster
 
 
 def pronoun_kind(word: str) -> str:
@@ -104,8 +183,9 @@ def resolve_pronoun(token, mentions: list[Mention], sent_index: int, genders: di
 
     Candidates are earlier mentions in the same sentence or the two before it;
     ``he``/``she`` need a person of compatible gender, ``it`` a country or
-    organisation, ``they`` a country, organisation or group.  Subjects win
-    over other positions, then recency.  ``exclude`` holds the keys a
+    organisation, ``they`` a country, organisation or group.  The latest
+    sentence holding a candidate wins; inside it, subjects (and names apposed
+    to a subject) win over other positions, then the nearest.  ``exclude`` holds the keys a
     non-reflexive pronoun cannot take (the subject of its own clause:
     ``Russia has supplied it``).
     """
@@ -126,8 +206,9 @@ def resolve_pronoun(token, mentions: list[Mention], sent_index: int, genders: di
         cands = [m for m in before if m.kind in {"country", "organization"}]
     if not cands:
         return ""
-    same = [m for m in cands if m.sent_index == sent_index]
-    pool = same or cands
+    # recency first: the latest sentence with a candidate; inside it, subjects before other positions
+    latest = max(m.sent_index for m in cands)
+    pool = [m for m in cands if m.sent_index == latest]
     subjects = [m for m in pool if m.via != "demonym" and m.dep in {"nsubj", "nsubjpass"}]
     best = max(subjects or pool, key=lambda m: (m.sent_index, m.start))
     return best.cluster

@@ -38,17 +38,21 @@ def compatible(e: MeetingMention, m: MeetingMention, country_of: dict[str, str],
         return False  # "did not attend the talks" (held) is not the visit that was called off
     if (e.mode == "phone" and m.place) or (m.mode == "phone" and e.place):
         return False  # a phone call has no venue
+    if (e.mode == "phone") != (m.mode == "phone") and not m.anaphoric:
+        return False  # "met with Chávez in Caracas" and "communicated by telephone with Uribe": two contacts
     if not m.anaphoric and {e.status, m.status} == {"planned", "held"} and not (len(e.date) == 10 and e.date == m.date):
         return False  # "met on Friday and invited him to visit later this year": two events
     pe, pm = e.positive(), m.positive()
     if m.anaphoric:
         return True
-    if m.sequel:
-        return False  # "Mitchell then embarked on ... visits": not the meeting told before
+    if m.sequel and m.mode == "visit":
+        return False  # "Mitchell then embarked on ... visits": a journey after the meeting told before
     if "multilateral" in {e.mode, m.mode} and e.mode != m.mode and min(len(pe), len(pm)) < 2:
         return False  # "since his inauguration" is not the talks he held with one person
     if not pe or not pm:
         return False
+    if (e.unresolved or m.unresolved) and pe != pm:
+        return False  # "a meeting between Uribe and Chaves": Chaves may be anyone but Lula
     return pm <= pe or pe <= pm
 
 

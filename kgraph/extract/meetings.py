@@ -46,6 +46,7 @@ class MeetingMention:
     anaphoric: bool = False
     sequel: bool = False  # "Mitchell then embarked on ... visits": a later event than the one before
     asserted: bool = False  # "talks resumed in Geneva", "attended a summit in Rome": it took place
+    unresolved: bool = False  # a named side that is no known actor: the mention is not the whole meeting
     provenance: list[Provenance] = field(default_factory=list)
 
     def add(self, key: str, negated: bool = False, role: str = "") -> None:
@@ -108,6 +109,26 @@ def _date_from(ctx: DocContext, head, t: str, mm: MeetingMention) -> None:
             mm.date, mm.date_text = value, ent.text
             return
         mm.date_text = mm.date_text or ent.text
+
+
+def _date_before(ctx: DocContext, head, t: str, mm: MeetingMention) -> None:
+    """``On January 21 Castro sent his envoy to Caracas. After midnight Castro called Uribe.``: a
+    narrative goes on at the date of the sentence before when its own sentence gives no date."""
+    sent = head.sent
+    if mm.date or t not in {"past", "future"} or any(e.label_ in {"DATE", "TIME"} and not _clock(e) for e in sent.ents) \
+            or sent.start == 0:
+        return
+    for ent in head.doc[sent.start - 1].sent.ents:
+        if ent.label_ == "DATE":
+            value = resolve_date(ent.text, ctx.doc_date, t)
+            if value:
+                mm.date, mm.date_text = value, ent.text
+                return
+
+
+def _clock(ent) -> bool:
+    """``after midnight``, ``for two hours``: a time of day or a duration says nothing of the day."""
+    return ent.label_ == "TIME"
 
 
 def _status(ctx: DocContext, mm: MeetingMention, t: str, cancel_word: str) -> str:
@@ -191,7 +212,10 @@ def verb_meetings(ctx: DocContext, chunk: int, sent) -> list[MeetingMention]:
         if things and len(things) == len(objects) and mode in {"meet", "host"} and not syntax.prep_objects(verb, {"with"}):
             continue  # "failed to meet its commitments", "will host the World Cup": a thing, no one met
         sequels = _sequence_preps(verb, lex)
-        with_objects = [o for p in verb.children if p.dep_ == "prep" and p.lower_ in {"with", "between"}
+        key = verb_key(verb, lex.meeting_verbs)
+        # "talked to Petrov", "spoke to Merkel": the particle of a phrasal key names the partner
+        partner_preps = {"with", "between"} | ({key.split()[1]} & {"to"} if " " in key and mode in {"meet", "phone"} else set())
+        with_objects = [o for p in verb.children if p.dep_ == "prep" and p.lower_ in partner_preps
                         and p not in sequels for o in _pobjs(p)]
         if means is not None:  # "communicated by telephone with Uribe": the parser hangs "with" on the means
             with_objects += syntax.prep_objects(means, {"with"})
@@ -239,6 +263,7 @@ def verb_meetings(ctx: DocContext, chunk: int, sent) -> list[MeetingMention]:
         if verb.dep_ in {"advcl", "xcomp"} and purpose and not mm.place:
             _place_from(ctx, chunk, gov, {"to"} | PLACE_PREPS, mm)
         _date_from(ctx, verb, t, mm)
+        _date_before(ctx, verb, t, mm)
         mm.status = _status(ctx, mm, t, _cancel_cue(ctx, verb))
         mm.sequel = _is_sequel(verb, lex)
         mm.provenance.append(ctx.provenance(chunk, verb))
@@ -302,7 +327,7 @@ def _body_meets(ctx: DocContext, chunk: int, verb, mm: MeetingMention) -> bool:
 
 
 ADJUNCT_PREPS = {"after", "during", "following", "throughout"}
-PRESENCE_PREPS = {"in", "during", "at", "with", "throughout", "on"}
+PRESENCE_PREPS = {"in", "during", "at", "with", "throughout"}
 FRAME_NOUN_DEPTH = 2
 
 
@@ -419,7 +444,10 @@ def noun_meetings(ctx: DocContext, chunk: int, sent) -> list[MeetingMention]:
                         mm.place, mm.place_kind = key, kind
                     elif kind in {"person", "organization"} or (kind == "country" and c.dep_ == "poss"):
                         mm.add(key)
-        _add_parties(ctx, chunk, syntax.prep_objects(noun, {"with", "between", "of", "among"}), mm, as_agent=False)
+        partners = syntax.prep_objects(noun, {"with", "between", "of", "among"})
+        _add_parties(ctx, chunk, partners, mm, as_agent=False)
+        mm.unresolved = any(p.pos_ == "PROPN" and not any(kind in PARTY_KINDS for _, kind in ctx.actors(chunk, p, as_agent=False))
+                            for q in partners for p in [q, *q.conjuncts])  # "between Uribe and Chaves"
         if mode == "visit":  # "a planned visit by Defense Secretary Lloyd Austin"
             _add_parties(ctx, chunk, syntax.prep_objects(noun, {"by"}), mm, role="visitor")
         for pobj in syntax.prep_objects(noun, {"to"}):
@@ -483,7 +511,8 @@ def noun_meetings(ctx: DocContext, chunk: int, sent) -> list[MeetingMention]:
         subject_of = next((h for h in holders if h.dep_ in {"nsubj", "nsubjpass"}), None)
         if subject_of is not None and subject_of.head.pos_ in {"VERB", "AUX"}:
             gov = subject_of.head
-            t = t or syntax.tense(gov)
+            # "A meeting between Uribe and Chávez is scheduled": a planning verb puts it ahead
+            t = t or ("future" if cue_key(gov, lex.planned_cues) and not syntax.is_negated(gov) else syntax.tense(gov))
             # "The talks made no headway when the Assad government officials showed no flexibility":
             # whoever acts in a when-clause of what the meeting did took part in it
             for adv in (c for c in gov.children if c.dep_ == "advcl" and any(w.lower_ in {"when", "as", "after"} for w in c.children)):
@@ -500,6 +529,8 @@ def noun_meetings(ctx: DocContext, chunk: int, sent) -> list[MeetingMention]:
             _adjunct_parties(ctx, chunk, holders, mm)
         dets = {c.lower_ for c in noun.children if c.dep_ in {"det", "poss"}}
         mm.anaphoric = not mm.positive() and bool(dets & ANAPHORIC_DETS)  # "did not attend the meeting"
+        if mm.positive():  # an anaphor takes its antecedent's date, not the sentence before's
+            _date_before(ctx, noun, t or syntax.tense(noun), mm)
         mm.status = _status(ctx, mm, t or syntax.tense(noun), _cancel_cue(ctx, noun))
         mm.sequel = _is_sequel(noun.head.head if noun.dep_ == "pobj" else noun.head, lex)
         mm.asserted = _asserted(noun, lex) and mm.status != "cancelled"

@@ -76,10 +76,13 @@ def clean_surface(text: str) -> str:
     'Obama'
     >>> clean_surface("the State Department")
     'State Department'
+    >>> clean_surface("Islamic State (Isis")
+    'Islamic State'
     """
     text = strip_markup(text).replace("\u2019", "'").replace("\u2018", "'")
     text = re.sub(r"^(the|The)\s+", "", text)
     text = re.sub(r"\s*'\s*s?$", "", text)
+    text = re.sub(r"\s*\([^)]*$", "", text).replace("[", "").replace("]", "")  # "Islamic State (Isis"
     return re.sub(r"\s+", " ", text).strip(" ,;:\"'()")
 
 
@@ -170,6 +173,50 @@ def classify(text: str, label: str, lex: Lexicon, known_names: frozenset = froze
     return "", "", "", ""
 
 
+def not_an_actor(text: str, label: str, lex: Lexicon) -> bool:
+    """Bylines, diseases, products and events (``not_actors.json``), and a "person" with a digit
+    in the name (``COVID-19``, ``Boeing 737``): names NER tags, that never act in a story.
+    A country is never dropped here."""
+    if lex.gazetteer.country(text):
+        return False
+    key = name_key(text)
+    if key in lex.not_actors:
+        return True
+    if any(len(w) >= 5 and lex.not_actors.get(w) == "products" for w in key.split()):
+        return True  # "CentOS Linux", "Red Hat Enterprise Linux"
+    return label == "PERSON" and any(c.isdigit() for c in text)
+
+
+def _role_dep(token) -> str:
+    """The head token's dependency, with a name apposed to a subject counted as the subject
+    (``the co-chair of X, Herman Cain, died``: Cain is what the sentence is about)."""
+    if token.dep_ == "appos" and token.head.dep_ in {"nsubj", "nsubjpass"}:
+        return token.head.dep_
+    return token.dep_
+
+
+def _place_before_person(sdoc, start: int, end: int, lex: Lexicon, confirmed: set[str]) -> int:
+    """Where the person's name starts in a span that begins with a place or country (0 when not)."""
+    gaz = lex.gazetteer
+    # "the President of Venezuela Hugo Chávez": after "TITLE of", a country then a name
+    titled = start >= 2 and sdoc[start - 1].lower_ == "of" and sdoc[start - 2].lower_ in lex.titles
+    for j in range(start + 1, end - 1):
+        head = sdoc[start:j].text
+        tail = sdoc[j:end]
+        named = all(t.pos_ == "PROPN" and (titled or t.lower_ in confirmed) for t in tail)
+        if (gaz.place(head) or gaz.country(head)) and named:
+            return j
+    return 0
+
+
+def _speaker_tag(sdoc, start: int, end: int) -> bool:
+    """``((WN))``, ``((Jane Doe))``: the speaker label of an interview transcript, not a mention in
+    the story (the interviewee is named in the introduction)."""
+    text = sdoc.text
+    a, b = sdoc[start].idx, sdoc[end - 1].idx + len(sdoc[end - 1])
+    return text[max(0, a - 2):a] == "((" and text[b:b + 2] == "))"
+
+
 STANCE_PREFIXES = {"anti", "pro"}
 WHO = {"who", "whom"}
 
@@ -194,7 +241,8 @@ def _first_name_left_out(sdoc, start: int, end: int, lex: Lexicon) -> bool:
     t = sdoc[start - 1]
     return (t.pos_ == "PROPN" and t.is_alpha and t.text[:1].isupper() and not t.ent_type_
             and t.dep_ == "compound" and start <= t.head.i < end
-            and t.lower_ not in lex.titles and t.lower_ not in lex.honorifics)
+            and t.lower_ not in lex.titles and t.lower_ not in lex.honorifics
+            and not lex.gazetteer.country(t.text))  # "the President of Colombia Alvaro Uribe"
 
 
 def _award(text: str, lex: Lexicon) -> bool:
@@ -217,13 +265,17 @@ def _stance(sdoc, start: int, text: str) -> bool:
 
 
 def contained_country(text: str, lex: Lexicon) -> str:
-    """A country named inside a longer name: ``Eastern Ukraine``, ``the Russian Foreign Ministry``."""
+    """A country named inside a longer name: ``Eastern Ukraine``, ``the Russian Foreign Ministry``;
+    or the country of a state or province named in it (``New Jersey Transit`` is not Jersey's)."""
     words = name_key(text).split()
     gaz = lex.gazetteer
     for n in range(min(4, len(words)), 0, -1):
         for i in range(len(words) - n + 1):
             part = " ".join(words[i : i + n])
             iso3 = gaz.countries.get(part) or gaz.demonyms.get(part)
+            region = gaz.places.get(part) if n >= 2 else None
+            if not iso3 and region is not None and region.kind in {"admin1", "region"}:
+                iso3 = region.country
             if iso3:
                 return iso3
     return ""
@@ -257,6 +309,12 @@ def find_mentions(sdoc, chunk: int, chunk_offset: int, sent_starts: dict[int, in
             cut = next((j for j in range(len(words) - 1, 0, -1) if match_title(words[:j], lex)), 0)
             if cut and all(t.pos_ == "PROPN" or t.text == "-" for t in sdoc[start + cut:end]):
                 start, label = start + cut, "PERSON"
+        if label in {"ORG", "GPE", "NORP", "FAC"} and end - start >= 3:
+            # "Senator from Vermont Bernie Sanders" tagged ORG "Vermont Bernie Sanders": a place, then a
+            # name the article uses for a person
+            cut = _place_before_person(sdoc, start, end, lex, confirmed)
+            if cut:
+                start, label = cut, "PERSON"
         if label != "PERSON" and is_headline(sdoc[start].sent) and body_words:
             # "Macron Hosts Scholz" tagged as one organisation: keep what the body names
             start, end = _trim_headline(sdoc, start, end, body_words)
@@ -286,6 +344,8 @@ def find_mentions(sdoc, chunk: int, chunk_offset: int, sent_starts: dict[int, in
         text = clean_surface(sdoc[start:end].text)
         if not plausible_name(text) or (label == "PERSON" and _product_name(sdoc, start, end, lex, confirmed)):
             continue
+        if not_an_actor(text, label, lex) or _speaker_tag(sdoc, start, end):
+            continue  # "WN" (a byline), "HIV", "Rocky Linux", "((Name))" before an answer: never an actor
         kind, iso3, country, org_name = classify(text, label, lex, known)
         titled = role or (label == "PERSON" and match_title([t.text for t in sdoc[sdoc[start].sent.start:start]], lex))
         if titled and kind == "location":
@@ -303,7 +363,8 @@ def find_mentions(sdoc, chunk: int, chunk_offset: int, sent_starts: dict[int, in
             org = lex.organization(text)
             if org is not None and org.ambiguous:
                 country = ""  # "Supreme Court", "Senate": only the context can say whose
-            country = _country_before(sdoc, start, lex) or country
+            if org is None or org.kind != "igo":  # "Britain's UN ambassador": the UN stays everyone's
+                country = _country_before(sdoc, start, lex) or country
         sent = sdoc[start].sent
         m = Mention(
             chunk=chunk, start=start, end=end, text=text, kind=kind,
@@ -312,7 +373,7 @@ def find_mentions(sdoc, chunk: int, chunk_offset: int, sent_starts: dict[int, in
             char_end=chunk_offset + sdoc[end - 1].idx + len(sdoc[end - 1]),
             iso3=iso3, country=country, role=role, org_name=org_name,
             via="ner" if kind != "country" or ent.label_ == "GPE" else "demonym",
-            dep=sdoc[end - 1].dep_, label=ent.label_,
+            dep=_role_dep(sdoc[end - 1]), label=ent.label_,
         )
         if kind == "person":
             from kgraph.extract.roles import attach_role
@@ -321,6 +382,7 @@ def find_mentions(sdoc, chunk: int, chunk_offset: int, sent_starts: dict[int, in
         out.append(m)
     out.extend(_unrecognised_people(sdoc, chunk, chunk_offset, sent_starts, lex, confirmed, out))
     out.extend(_unrecognised_demonyms(sdoc, chunk, chunk_offset, sent_starts, lex, out))
+    out = [m for m in out if m.kind == "country" or not not_an_actor(m.text, "", lex)]
     out.sort(key=lambda m: m.start)
     return out
 

@@ -82,6 +82,12 @@ def attach_role(m: Mention, sdoc, lex: Lexicon) -> set[int]:
         iso3 = _country_of_words(sdoc[lo + 1 : j + 1], lex) if j > lo else ""
         if iso3:
             m.country = m.country or iso3  # the country stays a mention of its own
+    elif i >= sent.start + 1 and sdoc[i].lower_ in lex.common_person_nouns and not m.country:
+        # "North Korean man Ri Jong Chol", "Indonesian citizen Siti Aishah": a nationality, no role
+        lo = i - 1
+        while lo >= sent.start and sdoc[lo].ent_type_ == "NORP" and lo >= i - 3:
+            lo -= 1
+        m.country = _country_of_words(sdoc[lo + 1 : i], lex) if lo < i - 1 else ""
     # "Chancellor Angela Merkel of Germany"
     if m.end + 1 < sent.end and sdoc[m.end].lower_ == "of":
         iso3 = _country_of_words(sdoc[m.end + 1 : min(sent.end, m.end + 4)], lex)
@@ -107,6 +113,8 @@ def attach_role(m: Mention, sdoc, lex: Lexicon) -> set[int]:
 
 def _from_description(m: Mention, tokens, lex: Lexicon) -> None:
     title, at = _title_in(tokens, lex)
+    if at > 0 and any(t.ent_type_ == "PERSON" and t.i not in m.tokens for t in tokens[:at]):
+        return  # "Kim Jong Nam, the half-brother to Kim Jong Un, leader of North Korea": Kim Jong Un's title
     if title and not m.role:
         m.role = title
     if not m.country and title:
@@ -118,9 +126,10 @@ def _from_description(m: Mention, tokens, lex: Lexicon) -> None:
         after = tokens[max(at, 0) + 1:]
         if not m.country and after and after[0].lower_ == "of":
             # "the secretary of Iran's Supreme National Security Council", "the foreign minister of Iran"
-            named = {gaz.country(t.text) or gaz.demonym(t.text) for t in after} - {""}
-            if len(named) == 1:
-                m.country = named.pop()
+            named = {gaz.country(t.text) or gaz.demonym(t.text) for t in after if t.ent_type_ != "GPE"} - {""}
+            whole = _country_of_words(after[1:], lex)  # "of North Korea" is not "Korea"
+            if len(named - {whole}) == 0 and (whole or len(named) == 1):
+                m.country = whole or named.pop()
         if not m.country:
             m.country = _organization_country(tokens, lex)  # "a White House spokesman"
 

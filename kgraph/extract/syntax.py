@@ -59,6 +59,8 @@ def subjects(verb, _depth: int = 0) -> list:
         raised = [c for c in head.children if c.dep_ in PASSIVE_SUBJ]
         if raised and not any(c.dep_ == "agent" for c in head.children):
             return raised  # raising: "the ministers are expected to meet next month"
+    if verb.dep_ == "dep" and verb.tag_ in {"VBD", "VBZ", "VBP"} and head.pos_ == "VERB":
+        return subjects(head, _depth + 1)  # "paid a visit to Moscow, then met Lavrov": an unlabelled second verb
     if verb.dep_ == "conj" and verb.tag_ in {"VBD", "VBZ", "VBP"} and head.dep_ == "xcomp" and head.tag_ == "VB":
         return subjects(head.head, _depth + 1)  # "urged X to reconsider and spoke with Y": a finite verb joins the main clause
     if verb.dep_ in {"xcomp", "advcl", "conj", "acl"} and head.pos_ in {"VERB", "AUX"}:

@@ -158,3 +158,55 @@ def _nearest_year(ref: date, month: int, day: int, tense: str) -> str:
         candidates = [c for c in candidates if c >= ref] or candidates
     best = min(candidates, key=lambda c: abs((c - ref).days))
     return best.isoformat()
+
+
+_DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
+_RANGES = (
+    # "March 3-5, 2015", "March 3 to 5", "March 3 and 4"
+    re.compile(rf"\b(?P<m1>{_MONTH_RE})\.? {_DAY}\s*(?:-|–|to|and|until|through)\s*{_DAY}(?:,? (?P<y>\d{{4}}))?\b"),
+    # "3-5 March 2015", "between 3 and 5 March"
+    re.compile(rf"\b{_DAY}\s*(?:-|–|to|and|until)\s*{_DAY} (?:of )?(?P<m1>{_MONTH_RE})\.?(?:,? (?P<y>\d{{4}}))?\b"),
+    # "March 30 to April 2", "30 March to 2 April 2015"
+    re.compile(rf"\b(?P<m1>{_MONTH_RE})\.? {_DAY}\s*(?:-|–|to|until|through)\s*(?P<m2>{_MONTH_RE})\.? {_DAY}(?:,? (?P<y>\d{{4}}))?\b"),
+    re.compile(rf"\b{_DAY} (?P<m1>{_MONTH_RE})\.?\s*(?:-|–|to|until)\s*{_DAY} (?P<m2>{_MONTH_RE})\.?(?:,? (?P<y>\d{{4}}))?\b"),
+)
+
+
+def resolve_range(text: str, doc_date: str = "", tense: str = "") -> tuple[str, str]:
+    """(first day, last day) of a date range, or ("", "") when the text is no range.
+
+    A multi-day event is dated by its first day (``date``); the last one goes to ``date_end``.
+
+    >>> resolve_range("March 3-5, 2015")
+    ('2015-03-03', '2015-03-05')
+    >>> resolve_range("from 30 March to 2 April", "2015-03-20")
+    ('2015-03-30', '2015-04-02')
+    >>> resolve_range("on Tuesday", "2015-05-11")
+    ('', '')
+    """
+    t = text.lower().replace("\u2013", "-")
+    for pattern in _RANGES:
+        m = pattern.search(t)
+        if not m:
+            continue
+        days = [int(g) for g in m.groups() if g and g.isdigit() and len(g) <= 2]
+        m1 = MONTHS[m["m1"]]
+        m2 = MONTHS[m.groupdict().get("m2") or m["m1"]]
+        if len(days) != 2 or not (1 <= days[0] <= 31 and 1 <= days[1] <= 31):
+            return "", ""
+        if m["y"]:
+            year = int(m["y"])
+        else:
+            ref = parse_iso(doc_date)
+            if ref is None:
+                return "", ""
+            year = int(_nearest_year(ref, m1, min(days[0], 28), tense)[:4])
+        try:
+            start = date(year, m1, days[0])
+            end = date(year + (m2 < m1), m2, days[1])
+        except ValueError:
+            return "", ""
+        if end <= start:
+            return "", ""
+        return start.isoformat(), end.isoformat()
+    return "", ""

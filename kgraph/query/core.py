@@ -27,7 +27,7 @@ True
 """
 from __future__ import annotations
 
-import json
+import logging
 import os
 import re
 from pathlib import Path
@@ -39,18 +39,21 @@ from kgraph.errors import ConfigError, GraphFormatError, InputNotFoundError
 from kgraph.io import read_graphml, read_node_link
 from kgraph.query import dyads, links, projections
 from kgraph.query.names import NameIndex, normalize
-from kgraph.tables import (ENTITY_COLUMNS, TRIPLE_COLUMNS, entity_rows, frame, label, meeting_records,
-                           provenance_order, statement_rows)
+from kgraph.tables import (DOC_COLUMNS, DOCUMENT_COLUMNS, ENTITY_COLUMNS, MEETING_FIELDS, TRIPLE_COLUMNS,
+                           document_rows, entity_rows, frame, label, meeting_records, provenance_order,
+                           statement_rows)
 
 PLOVER = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
           "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
 # ``meeting_mode``, not ``mode``: a column named like a DataFrame method
 # (DataFrame.mode) cannot be read as ``df.mode``.
-MEETING_COLUMNS = ["id", "label", "date", "date_text", "location", "meeting_mode", "status", "participants",
-                   "negated_participants", "confidence", "doc_id", "sent_index", "sentence"]
-DOCUMENT_COLUMNS = ["doc_id", "title", "date", "url"]
-TIMELINE_COLUMNS = ["date", "type", "subject", "relation", "object", "place", "category", "negated",
-                    "meeting_id", "doc_id", "sent_index", "sentence"]
+MEETING_COLUMNS = ["id", "label", "date", "date_end", "date_text", "date_source", "location", "meeting_mode",
+                   "status", "participants", "negated_participants", "confidence", "doc_id", *DOC_COLUMNS,
+                   "sent_index", "sentence"]
+TIMELINE_COLUMNS = ["date", "date_source", "type", "subject", "relation", "object", "place", "category", "negated",
+                    "meeting_id", "doc_id", *DOC_COLUMNS, "sent_index", "sentence"]
+_NO_EVIDENCE = {"doc_id": "", **{c: "" for c in DOC_COLUMNS}, "sent_index": None, "sentence": ""}
+log = logging.getLogger(__name__)
 _ISO_PREFIX = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
@@ -161,13 +164,9 @@ class KnowledgeGraph:
         return str(self.graph.nodes[node].get("iso3") or node)
 
     def documents(self):
-        """The articles the graph was built from: ``doc_id``, ``title``, ``date``, ``url`` (when known)."""
-        info = self.graph.graph.get("document_info") or {}
-        if isinstance(info, str):
-            info = json.loads(info)
-        rows = [{"doc_id": str(doc), **{k: str(meta.get(k) or "") for k in ("title", "date", "url")}}
-                for doc, meta in sorted(info.items()) if isinstance(meta, dict)]
-        return frame(rows, DOCUMENT_COLUMNS)
+        """The articles the graph was built from, as in ``documents.csv``: ``doc_id``, ``title``,
+        ``date``, ``url``, ``source`` (when known) and how many statements and meetings each gave."""
+        return frame(document_rows(self.graph), DOCUMENT_COLUMNS)
 
     # -- meetings -----------------------------------------------------------
     def meetings(self, *participants: str, place: str | None = None, start: str | None = None,
@@ -178,7 +177,9 @@ class KnowledgeGraph:
         ``place`` matches the meeting's location or held_in node by any of its
         names, and also meetings at places inside it (``place="Russia"`` finds
         Sochi).  ``start``/``end`` are ISO prefixes compared on the digits both
-        give (see :func:`date_in_range`); undated meetings drop out.
+        give (see :func:`date_in_range`); undated meetings drop out, and the frame's
+        ``attrs["undated_left_out"]`` says how many did.  A meeting whose text gives no date
+        carries its article's date with ``date_source="reported"``.
         A meeting's ``confidence`` is the highest of its affirmed
         participations; ``min_confidence`` keeps meetings at least that sure.
         """
@@ -188,6 +189,7 @@ class KnowledgeGraph:
         records = meeting_records(self.graph)
         places = self._places(place, {normalize(r["location"]) for r in records}) if place else None
         rows = []
+        left_out = 0
         for rec in records:
             if not set(wanted) <= set(rec["participant_ids"]):
                 continue
@@ -195,20 +197,23 @@ class KnowledgeGraph:
                                            or normalize(rec["location"]) in places[1]):
                 continue
             if not date_in_range(rec["date"], start, end):
+                left_out += not rec["date"]
                 continue
             sure = max((dyads.confidence(d) for u, _, d in self.graph.in_edges(rec["node"], data=True)
                         if d.get("relation") == "participant" and u in rec["participant_ids"]), default=0.0)
             if sure < min_confidence:
                 continue
-            first = rec["evidence"][0] if rec["evidence"] else {"doc_id": "", "sent_index": None, "sentence": ""}
+            first = rec["evidence"][0] if rec["evidence"] else _NO_EVIDENCE
             rows.append({
-                **{c: rec[c] for c in ("id", "label", "date", "date_text", "location", "status")},
+                **{c: rec[c] for c in MEETING_FIELDS},
                 "meeting_mode": rec["mode"], "confidence": sure,
                 "participants": "; ".join(sorted(label(self.graph, n) for n in rec["participant_ids"])),
                 "negated_participants": "; ".join(sorted(label(self.graph, n) for n in rec["negated_ids"])),
                 **first,
             })
-        return frame(rows, MEETING_COLUMNS)
+        df = frame(rows, MEETING_COLUMNS)
+        df.attrs["undated_left_out"] = left_out
+        return df
 
     def _places(self, place: str, locations: set[str]) -> tuple[set, set[str]]:
         """Nodes that are ``place`` or lie in it, and all their names (``locations``: meeting locations)."""
@@ -252,8 +257,8 @@ class KnowledgeGraph:
             if node not in rec["participant_ids"]:
                 continue
             others = [label(self.graph, n) for n in rec["participant_ids"] if n != node]
-            for ev in rec["evidence"][:1] or [{"doc_id": "", "sent_index": None, "sentence": ""}]:
-                rows.append({"date": rec["date"], "type": "meeting", "subject": who,
+            for ev in rec["evidence"][:1] or [_NO_EVIDENCE]:
+                rows.append({"date": rec["date"], "date_source": rec["date_source"], "type": "meeting", "subject": who,
                              "relation": rec["mode"] or "meet", "object": "; ".join(sorted(others)),
                              "place": rec["location"], "category": "CONSULT", "negated": False,
                              "meeting_id": rec["id"], **ev})
@@ -261,9 +266,14 @@ class KnowledgeGraph:
             if str(node) in (row["subject_id"], row["object_id"]):
                 rows.append({**{c: row[c] for c in TIMELINE_COLUMNS if c in row},
                              "type": "statement", "place": "", "meeting_id": ""})
+        left_out = 0 if undated else sum(1 for r in rows if not r["date"])
         rows = [r for r in rows if undated or r["date"]]
         rows.sort(key=lambda r: (r["date"] == "", r["date"], *provenance_order(r), r["type"]))
-        return frame(rows, TIMELINE_COLUMNS)
+        df = frame(rows, TIMELINE_COLUMNS)
+        df.attrs["undated_left_out"] = left_out
+        if left_out:
+            log.info("timeline(%r): %d undated rows left out; pass undated=True to see them", name, left_out)
+        return df
 
     # -- links ---------------------------------------------------------------
     def neighbors(self, name: str):

@@ -13,14 +13,14 @@ from typing import Any
 import networkx as nx
 
 from kgraph.io import attr_bool
-from kgraph.tables import frame, label, provenance, provenance_order
+from kgraph.tables import DOC_COLUMNS, frame, label, provenance, provenance_order
 
 NEIGHBOR_COLUMNS = ["neighbor", "neighbor_id", "kind", "relation", "direction", "meeting_id", "category",
-                    "negated", "date", "doc_id", "sent_index", "sentence"]
+                    "negated", "date", "doc_id", *DOC_COLUMNS, "sent_index", "sentence"]
 EVIDENCE_COLUMNS = ["via", "subject", "relation", "object", "meeting_id", "category", "negated", "date",
-                    "doc_id", "sent_index", "sentence"]
+                    "doc_id", *DOC_COLUMNS, "sent_index", "sentence"]
 PATH_COLUMNS = ["step", "source", "source_id", "relation", "target", "target_id", "direction", "category",
-                "negated", "date", "doc_id", "sent_index", "sentence"]
+                "negated", "date", "doc_id", *DOC_COLUMNS, "sent_index", "sentence"]
 
 
 def _incident(graph: nx.MultiDiGraph, node: Any):

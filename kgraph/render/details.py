@@ -55,14 +55,9 @@ def node_evidence(graph, node, label_of) -> tuple[list, int]:
 
 def documents(graph, doc_ids) -> dict[str, list[str]]:
     """doc id -> [title, date, url] for the documents cited on the page (url only if http/https)."""
-    info = graph.graph.get("document_info") or {}
-    if isinstance(info, str):
-        try:
-            info = json.loads(info)
-        except ValueError:
-            info = {}
-    if not isinstance(info, dict):
-        info = {}
+    from kgraph.tables import document_info
+
+    info = document_info(graph)
     out = {}
     for doc in sorted(d for d in doc_ids if d):
         meta = info.get(doc) if isinstance(info.get(doc), dict) else {}

@@ -203,9 +203,11 @@ def edge_title(graph, u, v, data) -> str:
     if style.as_bool(data.get("negated")):
         lines.append("negated: the text says this did NOT happen")
     if style.text(data.get("date")):
-        lines.append(f"date: {style.text(data.get('date'))}")
+        reported = " (article date: the text gives none)" if style.text(data.get("date_source")) == "reported" else ""
+        lines.append(f"date: {style.text(data.get('date'))}{reported}")
     if style.text(data.get("sentence")):
-        # cut: the whole sentence is in the details panel, and a 5,000-node page carries it once
+        # cut: the whole sentence and its article's title, date and link are in
+        # the details panel (document_info), and a 5,000-node page carries it once
         lines.append(f"evidence: \u201c{style.text(data.get('sentence'), style.TOOLTIP_SENTENCE_MAX)}\u201d")
     where = [f"document: {style.text(data.get('doc_id')) or '?'}"]
     if data.get("sent_index") is not None:

@@ -1,0 +1,159 @@
+"""Entities an analyst can trust: what is an actor, places from data, one node per entity,
+pronouns, dates and documents in the outputs (sentences written for these tests)."""
+from __future__ import annotations
+
+import pytest
+
+from helpers_extract import key_of, names
+from kgraph.graph import build_graph
+from kgraph.tables import graph_tables
+
+pytestmark = pytest.mark.e2e
+
+
+# -- what is an actor ---------------------------------------------------------
+
+def test_bylines_diseases_and_products_are_not_entities(read):
+    r = read("((WN)) What did you find?\n\nThe clinic treated HIV and COVID-19 patients, and the team moved "
+             "its servers from Red Hat to Rocky Linux. Health Minister Ana Duarte praised the staff.")
+    found = names(r)
+    assert not {"WN", "HIV", "COVID-19", "Rocky Linux"} & set(found)
+    assert found["Red Hat"].kind == "organization"  # a company, whatever NER says
+    assert found["Ana Duarte"].kind == "person"  # a person in the same text still is one
+
+
+def test_a_speaker_tag_is_not_a_mention_but_the_same_name_in_text_is(read):
+    r = read("((Karl Holm)) We were surprised.\n\nKarl Holm, the mayor of Bergen, met the press.")
+    holm = names(r)["Karl Holm"]
+    assert holm.mentions == 1
+
+
+def test_actors_only_keeps_statement_and_meeting_actors(read):
+    r = read("President Karl Holm met Chancellor Anna Berg in Bergen on Tuesday. "
+             "The weather in Oslo was mild, said Eva Lund.")
+    full = build_graph([r])
+    actors = build_graph([r], keep_mentions=False)
+    assert "person:eva-lund" in full and "person:eva-lund" not in actors
+    assert {"person:karl-holm", "person:anna-berg"} <= set(actors)
+
+
+# -- places and countries from data ----------------------------------------------
+
+def test_us_states_lie_in_the_united_states(read):
+    r = read("Officials from Colorado met the governor of New Jersey in Denver on Monday.")
+    found = names(r)
+    assert found["Colorado"].country == "USA" and found["Colorado"].kind == "location"
+    assert found["New Jersey"].country == "USA"
+    assert "Jersey" not in found and "Brazil" not in found
+
+
+def test_a_generic_institution_takes_the_country_its_sentence_gives(read):
+    a = read("The Argentine Congress rejected the bill on Monday.", doc_id="a")
+    b = read("Congress passed the budget, the White House said.", doc_id="b")
+    g = build_graph([a, b])
+    congresses = [n for n, d in g.nodes(data=True) if d.get("kind") == "organization" and "ongress" in d["label"]]
+    assert len(congresses) == 2
+    assert {g.nodes[n].get("country", "") for n in congresses} != {"ARG"}  # the bare one borrows nothing
+
+
+# -- one node per entity ------------------------------------------------------
+
+def test_parenthetical_acronym_is_its_expansion(read):
+    r = read("The Global Environment Fund (GEF) approved the loan. GEF promised US$1 million.")
+    assert key_of(r, "GEF") == key_of(r, "Global Environment Fund")
+
+
+def test_an_acronym_without_a_matching_name_stays_apart(read):
+    r = read("The Global Environment Fund approved the loan. The IMF promised US$1 million.")
+    assert key_of(r, "IMF") != key_of(r, "Global Environment Fund")
+
+
+def test_ministry_with_and_without_its_country_is_one(read):
+    r = read("Russia's Defence Ministry denied the report. The Russian Defense Ministry said troops were ready.")
+    assert key_of(r, "Russian Defense Ministry") == key_of(r, "Defence Ministry") or len(
+        [e for e in r.entities if e.kind == "organization"]) == 1
+
+
+def test_alias_cue_joins_the_alias_to_the_person(read):
+    r = read("Kim Jong Nam died on Monday. Kim had been traveling under the alias Kim Chol.")
+    assert key_of(r, "Kim Chol") == key_of(r, "Kim Jong Nam")
+
+
+def test_family_name_first_and_bare_family_name(read):
+    r = read("Police arrested North Korean man Ri Jong Chol on Friday. Ri is now in custody.")
+    assert key_of(r, "Ri") == key_of(r, "Ri Jong Chol")
+    assert names(r)["Ri Jong Chol"].country == "PRK"
+
+
+def test_two_kims_with_different_given_names_stay_apart(read):
+    r = read("Kim Jong Nam was the half-brother of Kim Jong Un. Kim Jong Un leads the country.")
+    assert key_of(r, "Kim Jong Nam") != key_of(r, "Kim Jong Un")
+
+
+def test_particle_surname_alone_is_the_same_person(read):
+    r = read("UN envoy Staffan de Mistura arrived in Geneva. De Mistura said talks would resume.")
+    people = [e for e in r.entities if e.kind == "person"]
+    assert [p.name for p in people] == ["Staffan de Mistura"]
+
+
+# -- pronouns ---------------------------------------------------------------
+
+def test_he_goes_to_the_latest_sentence_subject_not_an_older_one(read):
+    r = read("Biden attacked Trump over the tweet. On the day of the funeral, the co-chair of the campaign, "
+             "Herman Cain, died. He had criticised Russia for years.")
+    label = {e.key: e.name for e in r.entities}
+    critics = {label[s.subject] for s in r.statements if s.relation == "criticise"}
+    assert critics == {"Herman Cain"}
+
+
+def test_a_pronoun_of_the_wrong_gender_stays_unresolved(read):
+    r = read("Biden met Putin in Geneva. She criticised Russia for years.")
+    label = {e.key: e.name for e in r.entities}
+    assert not {label[s.subject] for s in r.statements if s.relation == "criticise"} & {"Biden", "Putin"}
+
+
+# -- dates and documents ----------------------------------------------------
+
+def test_an_undated_meeting_carries_the_reported_date(read):
+    r = read("Immediately prior to the interview, Obama met with George Mitchell.", date="2009-01-27")
+    g = build_graph([r])
+    meeting = next(d for _, d in g.nodes(data=True) if d["kind"] == "meeting")
+    assert (meeting["date"], meeting["date_source"], meeting["reported"]) == ("2009-01-27", "reported", "2009-01-27")
+
+
+def test_a_dated_meeting_keeps_the_text_date(read):
+    r = read("Obama met with George Mitchell on Monday.", date="2009-01-27")
+    meeting = next(d for _, d in build_graph([r]).nodes(data=True) if d["kind"] == "meeting")
+    assert (meeting["date"], meeting["date_source"]) == ("2009-01-26", "text")
+
+
+def test_document_title_date_and_url_reach_every_row(nlp, lex):
+    from dataclasses import replace
+
+    from kgraph.extract import extract_document
+    from kgraph.nlp import parse
+    from kgraph.records import Document
+
+    doc = Document("d1", "Obama met with George Mitchell on Monday. Russia accused Ukraine of shelling.",
+                   title="Obama meets envoy", date="2009-01-27", url="https://example.org/a", source="in.jsonl")
+    (d, chunks), = list(parse([doc], nlp))
+    result = extract_document(d, chunks, lex)
+    assert (result.url, result.source) == ("https://example.org/a", "in.jsonl")
+    tables = graph_tables(build_graph([result, replace(result, doc_id="d2", url="", title="")]))
+    docs = tables["documents"].set_index("doc_id")
+    assert docs.loc["d1", "title"] == "Obama meets envoy" and docs.loc["d1", "source"] == "in.jsonl"
+    assert docs.loc["d1", "meetings"] == 1
+    meetings = tables["meetings"]
+    assert "Obama meets envoy" in meetings.iloc[0]["doc_title"]
+    triples = tables["triples"]
+    assert set(triples[triples.doc_id == "d1"]["doc_url"]) == {"https://example.org/a"}
+    assert docs.loc["d2", "url"] == "" and docs.loc["d2", "title"] == ""
+
+
+def test_a_date_range_keeps_its_start_and_end(read):
+    r = read("Kerry and Lavrov will hold talks in Geneva on May 20-22.", date="2015-05-11")
+    meeting = next(d for _, d in build_graph([r]).nodes(data=True) if d["kind"] == "meeting")
+    assert (meeting["date"], meeting["date_end"]) == ("2015-05-20", "2015-05-22")
+    single = read("Kerry and Lavrov will hold talks in Geneva on May 20.", date="2015-05-11")
+    meeting = next(d for _, d in build_graph([single]).nodes(data=True) if d["kind"] == "meeting")
+    assert meeting["date"] == "2015-05-20" and "date_end" not in meeting
