@@ -306,3 +306,30 @@ def test_returning_somewhere_is_travel_but_returning_something_a_retreat(read):
 
 def test_of_phrases_that_are_no_quantity_keep_their_head(read):
     assert not read("Russia said the deliveries would not change the course of the war.").statements
+
+
+def test_gerund_after_object_takes_the_object_as_subject(read):
+    t = triples(read("Obama praised Japan for helping Haiti."))
+    assert ("Japan", "AID", "Haiti", False) in t
+    assert ("Obama", "AID", "Haiti", False) not in t
+    # a gerund under a time preposition keeps the sentence subject
+    assert ("Kerry", "CONSULT", "Putin", False) in triples(read("Kerry signed the deal after meeting Putin."))
+
+
+def test_infinitive_on_an_agreement_takes_the_subject_of_its_verb(read):
+    t = triples(read("Australia and the World Bank reached an agreement to give Kiribati $5 million."))
+    assert ("Australia", "AID", "Kiribati", False) in t and ("World Bank", "AID", "Kiribati", False) in t
+    assert not any(c == "AID" for _, c, _, _ in triples(read("Australia reached the decision after a report to the World Bank.")))
+
+
+def test_expected_act_of_another_is_a_request_not_the_act(read):
+    t = triples(read("Chancellor Angela Merkel expected Russia's withdrawal from Georgia."))
+    assert ("Angela Merkel", "REQUEST", "Russia", False) in t
+    assert not any(c == "RETREAT" and s == "Angela Merkel" for s, c, _, _ in t)
+    # a light verb still carries the noun's event for its own subject
+    assert ("Israel", "RETREAT", "Gaza", False) in triples(read("Israel completed its withdrawal from Gaza."))
+
+
+def test_one_pressed_to_act_is_the_target(read):
+    t = triples(read("The Pope thanked France for pressuring Colombia to think again."))
+    assert ("France", "REQUEST", "Colombia", False) in t

@@ -16,7 +16,6 @@ from kgraph.records import Statement
 
 DEONTIC = {"must", "should"}
 ALLEGING = {"claim", "allege", "say", "report", "insist", "assert", "contend", "maintain"}
-HOSTILE_ACTS = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "THREATEN"}
 
 
 def _speaker(ctx: DocContext, chunk: int, clause) -> list[tuple[str, str]]:
@@ -61,7 +60,7 @@ def allegation_statements(ctx: DocContext, chunk: int, sent) -> list[Statement]:
         if verb.pos_ != "VERB" or verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in ALLEGING:
             continue
         etype = event_type(verb, ctx.lex)[0]
-        if etype is None or etype.category not in HOSTILE_ACTS:
+        if etype is None or etype.category not in ctx.lex.word_lists["hostile_acts"]:
             continue
         speakers = [a for s in syntax.subjects(verb.head) for a in ctx.actors(chunk, s)]
         accused = [a for s in syntax.subjects(verb) for a in ctx.actors(chunk, s)]

@@ -65,6 +65,11 @@ def _objects(ctx: DocContext, chunk: int, verb, noun, exclude: frozenset) -> lis
             for g in c.children:
                 if g.dep_ == "dobj":
                     out.extend((k, kind, "") for k, kind in ctx.actors(chunk, g, as_agent=False, exclude=exclude))
+    for c in verb.children:  # "pressured Colombia to think again": the parser makes the one pressed the infinitive's subject
+        if c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+            for g in c.children:
+                if g.dep_ == "nsubj":
+                    out.extend((k, kind, "") for k, kind in ctx.actors(chunk, g, as_agent=False, exclude=exclude))
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         target = verb.head.head if verb.head.dep_ == "appos" else verb.head
         out.extend((k, kind, "") for k, kind in ctx.actors(chunk, target, as_agent=False))
@@ -92,7 +97,7 @@ def verbal_statements(ctx: DocContext, chunk: int, sent, recent: list[Statement]
         base = relation.rsplit(" ", 1)[0] if relation.split(" ")[-1] in OBJECT_PREPS else relation
         if governed_by_event(verb, lex) or governs_event(verb, lex):
             continue  # "threatened to cut off supplies": the governing verb carries the event
-        subj_tokens = syntax.subjects(verb)
+        subj_tokens = syntax.subjects(verb, lists=lex.word_lists)
         passive = bool(syntax.passive_objects(verb)) and not any(c.dep_ in syntax.SUBJ for c in verb.children)
         stative = passive and verb.lemma_.lower() in lex.stative_participles and not any(
             c.dep_ == "agent" for c in verb.children)
@@ -150,7 +155,7 @@ def verbal_statements(ctx: DocContext, chunk: int, sent, recent: list[Statement]
         category = plover_mode(etype.category, verb)
         hedged = any(c.lower_ in HEDGES for c in verb.children if c.dep_ == "aux")
         t = syntax.tense(verb)
-        date = _date(ctx, verb, t)
+        date = statement_date(ctx, verb, t)
         conf = etype.confidence * (0.7 if hedged else 1.0) * guessed
         prov = ctx.provenance(chunk, verb)
         if any(o[0] not in {k for k, _ in subjects} for o in objects):
@@ -201,7 +206,7 @@ def nominal_statements(ctx: DocContext, chunk: int, sent) -> list[Statement]:
         if not subjects or not objects:
             continue
         prov = ctx.provenance(chunk, noun)
-        date = _date(ctx, noun.head if noun.head.pos_ == "VERB" else noun, syntax.tense(noun.head))
+        date = statement_date(ctx, noun.head if noun.head.pos_ == "VERB" else noun, syntax.tense(noun.head))
         for skey, _ in subjects:
             for okey, _, prep in objects:
                 if skey != okey:
@@ -210,7 +215,8 @@ def nominal_statements(ctx: DocContext, chunk: int, sent) -> list[Statement]:
     return out
 
 
-def _date(ctx: DocContext, head, t: str) -> str:
+def statement_date(ctx: DocContext, head, t: str) -> str:
+    """The first date in the clause of ``head`` resolved against the article date and tense."""
     for ent in syntax.date_spans(head):
         value = resolve_date(ent.text, ctx.doc_date, t)
         if value:

@@ -47,6 +47,14 @@ def _content_noun(dobj, verb_lemma: str, lex):
     return inner if inner_known and not own else dobj
 
 
+def _owned(noun) -> bool:
+    """An event noun that names its own actor (``Russia's withdrawal``, ``the withdrawal of
+    Russian forces``) is not the act of the one who expects or demands it (``Merkel expected
+    ...``): that is a request, read by the statement patterns."""
+    return any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of" and any(
+        g.dep_ == "pobj" and g.pos_ in {"PROPN", "NOUN"} for g in c.children)) for c in noun.children)
+
+
 def verb_lemma(verb, lex) -> str:
     """The verb's lemma, mended where the lemmatizer cuts a final e ("staged" -> "stag")."""
     lemma = verb.lemma_.lower()
@@ -84,7 +92,8 @@ def event_type(verb, lex) -> tuple[EventType | None, str, object]:
         if entry is not None and lemma in lex.undergoing_verbs:
             # "China must face tariff penalties (from the US)": China is the target, a "from" names the source
             return replace(entry, reverse=True), key, dobj
-        if (lemma in lex.light_verbs or lemma not in lex.verbs) and entry is not None:
+        if entry is not None and (lemma in lex.light_verbs or (
+                lemma not in lex.verbs and not (lemma in lex.word_lists.get("demand_verbs", ()) and _owned(dobj)))):
             return entry, f"{lemma} {key}", dobj
     for p in preps:
         if f"{lemma} {p}" in lex.verbs:
