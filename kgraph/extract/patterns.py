@@ -57,11 +57,23 @@ def fired(ctx: DocContext, chunk: int, sdoc, matcher) -> list[tuple[StatementPat
     return out
 
 
+def _actors_of(ctx: DocContext, chunk: int, token, as_agent: bool) -> list[tuple[str, str]]:
+    """Actors a node stands for: a relative pronoun stands for the noun its clause modifies
+    (``Madagascar, which was placed under ...``), a noun that names no actor for the actor of
+    its ``of`` phrase (``the presence of US troops threatens ...``)."""
+    if token.tag_ in {"WDT", "WP"} and token.head.dep_ == "relcl":
+        token = token.head.head
+    found = [a for a in ctx.actors(chunk, token, as_agent=as_agent) if a[1] in ACTOR_KINDS]
+    if not found and token.pos_ == "NOUN":
+        found = [a for g in syntax.prep_objects(token, {"of"}) for a in ctx.actors(chunk, g, as_agent=as_agent)
+                 if a[1] in ACTOR_KINDS]
+    return found
+
+
 def _side(ctx: DocContext, chunk: int, spec: tuple[str, str], nodes: dict, as_agent: bool) -> list[tuple[str, str]]:
     how, name = spec
     tokens = syntax.subjects(nodes[name], lists=ctx.lex.word_lists) if how == "subject_of" else [nodes[name]]
-    found = [a for t in tokens for a in ctx.actors(chunk, t, as_agent=as_agent)]
-    return [a for a in dict.fromkeys(found) if a[1] in ACTOR_KINDS]
+    return list(dict.fromkeys(a for t in tokens for a in _actors_of(ctx, chunk, t, as_agent)))
 
 
 def _what(ctx: DocContext, p: StatementPattern, nodes: dict) -> tuple[str, str, str]:
