@@ -333,3 +333,10 @@ def test_expected_act_of_another_is_a_request_not_the_act(read):
 def test_one_pressed_to_act_is_the_target(read):
     t = triples(read("The Pope thanked France for pressuring Colombia to think again."))
     assert ("France", "REQUEST", "Colombia", False) in t
+
+
+def test_coordinated_event_noun_and_stance_adjective_subject(read):
+    t = triples(read("China is fully committed to developing friendship and cooperation with India."))
+    assert ("China", "COOPERATE", "India", False) in t
+    # a coordinated noun that names no event gives none
+    assert not any(c == "COOPERATE" for _, c, _, _ in triples(read("Japan expanded roads and bridges with Vietnam.")))

@@ -53,6 +53,8 @@ def _objects(ctx: DocContext, chunk: int, verb, noun, exclude: frozenset) -> lis
     """
     out = []
     heads = [verb] + ([noun] if noun is not None else [])
+    if noun is not None and noun.dep_ == "conj" and noun.head.pos_ == "NOUN":
+        heads.append(noun.head)  # "friendship and cooperation with India": the partner is shared
     for c in verb.children:
         if c.dep_ in {"dobj", "dative", "nsubjpass", "attr", "oprd"} and (noun is None or c.i != noun.i):
             for key, kind in ctx.actors(chunk, c, as_agent=False, exclude=exclude):

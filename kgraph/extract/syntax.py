@@ -79,7 +79,8 @@ def subjects(verb, _depth: int = 0, lists: dict | None = None) -> list:
         raised = [c for c in head.children if c.dep_ in PASSIVE_SUBJ]
         if raised and not any(c.dep_ == "agent" for c in head.children):
             return raised  # raising: "the ministers are expected to meet next month"
-    if verb.dep_ in {"xcomp", "advcl", "conj", "acl"} and head.pos_ in {"VERB", "AUX"}:
+    if verb.dep_ in {"xcomp", "advcl", "conj", "acl"} and head.pos_ in {"VERB", "AUX"} or (
+            lists and verb.dep_ == "acomp" and head.pos_ in {"VERB", "AUX"}):  # "China is committed to ..."
         if verb.dep_ == "acl" and head.pos_ != "VERB":
             return []
         return subjects(head, _depth + 1, lists)

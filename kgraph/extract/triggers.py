@@ -47,6 +47,15 @@ def _content_noun(dobj, verb_lemma: str, lex):
     return inner if inner_known and not own else dobj
 
 
+def _event_conjunct(dobj, verb_lemma: str, lex):
+    """``develop friendship and cooperation with India``: of coordinated objects, the first that
+    names an event when the first one does not."""
+    if f"{verb_lemma}|{dobj.lemma_.lower()}" in lex.verbs or noun_entry(dobj, lex)[1] is not None:
+        return dobj
+    return next((c for c in dobj.children if c.dep_ == "conj" and c.pos_ == "NOUN"
+                 and noun_entry(c, lex)[1] is not None), dobj)
+
+
 def _owned(noun) -> bool:
     """An event noun that names its own actor (``Russia's withdrawal``, ``the withdrawal of
     Russian forces``) is not the act of the one who expects or demands it (``Merkel expected
@@ -74,7 +83,7 @@ def event_type(verb, lex) -> tuple[EventType | None, str, object]:
     dobj = next((c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}
                  and (c.pos_ == "NOUN" or (c.dep_ == "dobj" and c.pos_ == "VERB"))), None)
     if dobj is not None:
-        dobj = _content_noun(dobj, lemma, lex)
+        dobj = _event_conjunct(_content_noun(dobj, lemma, lex), lemma, lex)
     named = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "PROPN"), None)
     if dobj is None and named is not None and f"{lemma}|{named.lemma_.lower()}" in lex.verbs:
         # "blocked the Europe Bridge": a named object still says what kind of thing it is
