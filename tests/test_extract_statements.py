@@ -340,3 +340,11 @@ def test_coordinated_event_noun_and_stance_adjective_subject(read):
     assert ("China", "COOPERATE", "India", False) in t
     # a coordinated noun that names no event gives none
     assert not any(c == "COOPERATE" for _, c, _, _ in triples(read("Japan expanded roads and bridges with Vietnam.")))
+
+
+def test_condemning_an_attack_does_not_accuse_its_victim(read):
+    t = triples(read("The European Union condemned the attack on Saudi oil facilities, which Yemen's Houthis claimed."))
+    assert ("European Union", "ACCUSE", "Saudi Arabia", False) not in t
+    assert not any(c == "ACCUSE" for _, c, _, _ in triples(read("Turkey denounced the bombing of its embassy in Kabul.")))
+    # the attacker named after the victim is still the one accused
+    assert ("Russia", "ACCUSE", "United States", False) in triples(read("Russia condemned the attack on Syria by the United States."))

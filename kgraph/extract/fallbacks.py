@@ -135,6 +135,8 @@ def complement_actor(ctx: DocContext, chunk: int, verb, exclude: set) -> list[tu
         if c.i < verb.i or c.dep_ not in {"dobj", "ccomp", "xcomp", "prep", "dative", "attr", "oprd", "advcl"}:
             continue
         for t in c.subtree:
+            if _victim(ctx, t):
+                continue  # "condemned the attack on Saudi oil facilities": the one attacked is not accused
             if t.tag_ in {"PRP", "PRP$"} and t.lower_ not in {"it", "its", "itself"}:
                 key, kind = ctx.actor(chunk, t, as_agent=False, exclude=frozenset(exclude))
                 if key and key not in exclude:  # "rejected his proposal"
@@ -151,6 +153,20 @@ def complement_actor(ctx: DocContext, chunk: int, verb, exclude: set) -> list[tu
             if own and own in exclude:
                 return [(own, "country")]
     return nearest_actor(ctx, chunk, verb, left=False, exclude=exclude)
+
+
+def _victim(ctx: DocContext, token) -> bool:
+    """A token inside the object of a hostile event noun (``the attack on Saudi oil facilities``,
+    ``the bombing of the embassy``), where it names the one the act was done to."""
+    for t in [token, *token.ancestors]:
+        if t.pos_ in {"VERB", "AUX"}:
+            return False
+        prep = t.head
+        if t.dep_ == "pobj" and prep.lower_ in ctx.lex.word_lists.get("victim_preps", ()) and prep.head.pos_ == "NOUN":
+            entry = noun_entry(prep.head, ctx.lex)[1]
+            if entry is not None and entry.category in ctx.lex.word_lists.get("hostile_acts", ()):
+                return True
+    return False
 
 
 def implicit_object(recent: list[Statement], category: str, sent_index: int) -> str:
