@@ -348,3 +348,28 @@ def test_condemning_an_attack_does_not_accuse_its_victim(read):
     assert not any(c == "ACCUSE" for _, c, _, _ in triples(read("Turkey denounced the bombing of its embassy in Kabul.")))
     # the attacker named after the victim is still the one accused
     assert ("Russia", "ACCUSE", "United States", False) in triples(read("Russia condemned the attack on Syria by the United States."))
+
+
+def test_guessed_agent_is_looked_for_inside_the_named_subject(read):
+    # the subject is a thing: no actor from a parenthesis or another clause stands in for it
+    r = read("On Saturday (Friday, UTC), an earthquake struck Surigao del Sur in the Philippines.")
+    assert not r.statements
+    assert not read("Hurricane Lorenzo hit the Azores on Tuesday.").statements
+    # the subject describes an actor named inside it
+    assert ("APEC", "AGREE", "Japan", False) in triples(read("The APEC forum agreed to set up a research centre in Tokyo."))
+
+
+def test_calling_a_deal_names_it(read):
+    assert not triples(read('Tom Watson called Prime Minister Theresa May\'s Brexit deal "lousy".'))
+    assert not triples(read("President Donald Trump called the Iran deal a disaster."))
+    assert ("Iran", "RETREAT", "Iran", False) in triples(read("Iran called a ceasefire."))
+
+
+def test_officials_reporting_their_own_countrys_act_accuse_no_one(read):
+    t = triples(read("The Federal Aviation Office of Germany has suspended the permit of Mahan Air, German officials said."))
+    assert not any(c == "ACCUSE" for _, c, _, _ in t)
+
+
+def test_accusation_aims_at_actors_not_places(read):
+    t = triples(read("A United States federal judge sentenced a doctor based in Martinsville, Virginia to prison."))
+    assert not any(o in {"Martinsville", "Virginia"} for _, _, o, _ in t)

@@ -14,7 +14,7 @@ pytestmark = pytest.mark.e2e
 LEX = load_lexicon()
 RAW = json.loads(resources.files("kgraph").joinpath("data", "statement_patterns.json").read_text(encoding="utf-8"))
 # lists read by the extraction code itself rather than by a pattern
-USED_BY_CODE = {"control_preps", "control_nouns", "hostile_acts", "demand_verbs", "victim_preps"}
+USED_BY_CODE = {"control_preps", "control_nouns", "hostile_acts", "demand_verbs", "victim_preps", "actor_only_acts", "hazard_nouns"}
 
 
 def _examples():

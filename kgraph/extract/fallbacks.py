@@ -90,7 +90,8 @@ def missing_target(ctx: DocContext, chunk: int, verb, etype: EventType, subjects
         if implicit:
             return [(implicit, implicit.split(":")[0], "")], 0.6, False
     if main and verb.lemma_.lower() not in TOPIC_VERBS:  # "discussed aid to Ukraine": a topic
-        found = complement_actor(ctx, chunk, verb, {k for k, _ in subjects})
+        found = complement_actor(ctx, chunk, verb, {k for k, _ in subjects}, etype.category == "ACCUSE",
+                                 places=etype.category not in ctx.lex.word_lists.get("actor_only_acts", ()))
         if found:
             return [(k, kind, "") for k, kind in found], 0.5, False
     if not main or etype.category == "CONSULT":
@@ -117,25 +118,32 @@ def reciprocal(verb, subjects, etype) -> bool:
 MUTUAL_CAMEO = {"050", "057"}  # diplomatic cooperation, signing an agreement: mutual whatever their PLOVER type
 
 
-def nearest_actor(ctx: DocContext, chunk: int, verb, left: bool, exclude: set) -> list[tuple[str, str]]:
-    """The closest actor mention on one side of the verb in its sentence (event-coder fallback)."""
+def nearest_actor(ctx: DocContext, chunk: int, verb, left: bool, exclude: set,
+                  within: set[int] | None = None) -> list[tuple[str, str]]:
+    """The closest actor mention on one side of the verb in its sentence (event-coder fallback),
+    only among the ``within`` tokens when given."""
     tokens = range(verb.i - 1, verb.sent.start - 1, -1) if left else range(verb.i + 1, verb.sent.end)
     for i in tokens:
+        if within is not None and i not in within:
+            continue
         m = ctx.mention(chunk, verb.doc[i])
         if m is not None and m.kind in ACTOR_KINDS and m.cluster not in exclude:
             return [(m.cluster, m.kind)]
     return []
 
 
-def complement_actor(ctx: DocContext, chunk: int, verb, exclude: set) -> list[tuple[str, str]]:
+def complement_actor(ctx: DocContext, chunk: int, verb, exclude: set, skip_victims: bool = False,
+                     places: bool = True) -> list[tuple[str, str]]:
     """Target of an event whose object is not itself an actor: the first actor inside the verb's
     complements (``demanded that the US cancel ...``, ``threatened to cut off electricity to
-    Nakhichevan``), else the nearest actor to the right of the verb."""
+    Nakhichevan``), else the nearest actor to the right of the verb.  An accusation skips the
+    victims of the act it condemns (``condemned the attack on Saudi oil facilities``); acts aimed
+    only at actors (accusations, requests) skip places (``sentenced a doctor based in Martinsville``)."""
     for c in verb.children:
         if c.i < verb.i or c.dep_ not in {"dobj", "ccomp", "xcomp", "prep", "dative", "attr", "oprd", "advcl"}:
             continue
         for t in c.subtree:
-            if _victim(ctx, t):
+            if skip_victims and _victim(ctx, t):
                 continue  # "condemned the attack on Saudi oil facilities": the one attacked is not accused
             if t.tag_ in {"PRP", "PRP$"} and t.lower_ not in {"it", "its", "itself"}:
                 key, kind = ctx.actor(chunk, t, as_agent=False, exclude=frozenset(exclude))
@@ -145,7 +153,7 @@ def complement_actor(ctx: DocContext, chunk: int, verb, exclude: set) -> list[tu
             if m is None or m.kind not in ACTOR_KINDS | {"location"}:
                 continue
             key, kind = ctx.actor(chunk, t, as_agent=False)
-            if key and key not in exclude:
+            if key and key not in exclude and (places or kind != "location"):
                 return [(key, kind)]
             # a domestic act: "Turkey will allow Turkish refugees to return", "Sudan lifted the
             # emergency in West Darfur" - the target is the actor's own country

@@ -69,7 +69,7 @@ def allegation_statements(ctx: DocContext, chunk: int, sent) -> list[Statement]:
         prov = ctx.provenance(chunk, verb)
         for skey, skind in speakers:
             for okey, okind in accused:
-                if okey == f"country:{ctx.country_of(skey)}":
+                if okey == f"country:{ctx.country_of(skey)}" or ctx.country_of(okey) in {ctx.country_of(skey)} - {""}:
                     continue  # "the US military said the United States launched a strike": its own side's act
                 if skey != okey and skind in ACTOR_KINDS and okind in ACTOR_KINDS:
                     out.append(Statement(skey, f"allege {verb.lemma_.lower()}", okey, "ACCUSE", False, 0.4, "", "112", prov))

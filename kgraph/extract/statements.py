@@ -100,6 +100,8 @@ def verbal_statements(ctx: DocContext, chunk: int, sent, recent: list[Statement]
         if governed_by_event(verb, lex) or governs_event(verb, lex):
             continue  # "threatened to cut off supplies": the governing verb carries the event
         subj_tokens = syntax.subjects(verb, lists=lex.word_lists)
+        if _hazard(subj_tokens, lex):
+            continue  # "an earthquake struck", "Hurricane Lorenzo hit the Azores": nature is no actor
         passive = bool(syntax.passive_objects(verb)) and not any(c.dep_ in syntax.SUBJ for c in verb.children)
         stative = passive and verb.lemma_.lower() in lex.stative_participles and not any(
             c.dep_ == "agent" for c in verb.children)
@@ -136,7 +138,8 @@ def verbal_statements(ctx: DocContext, chunk: int, sent, recent: list[Statement]
             home = place_country(ctx, chunk, verb) or ([(f"country:{ctx.scene}", "country")] if ctx.scene else [])
             subjects, guessed = home, 0.4
         if not subjects and not passive and main:
-            subjects = nearest_actor(ctx, chunk, verb, left=True, exclude={k for k, _, _ in objects})
+            subjects = nearest_actor(ctx, chunk, verb, left=True, exclude={k for k, _, _ in objects},
+                                     within=_subject_span(subj_tokens))
             guessed = 0.5
         if not subjects:
             continue
@@ -180,6 +183,21 @@ def verbal_statements(ctx: DocContext, chunk: int, sent, recent: list[Statement]
                     # refusal itself is a REJECT event (PLOVER)
                     out.append(Statement(skey, f"not {rel}", okey, "REJECT", False, round(conf * 0.8, 2), date, "120", prov))
     return out
+
+
+def _hazard(subj_tokens, lex) -> bool:
+    """A subject that is a natural hazard or an accident, by its head or a word of its name."""
+    hazards = lex.word_lists.get("hazard_nouns", frozenset())
+    return any(t.lemma_.lower() in hazards or any(c.dep_ == "compound" and c.lemma_.lower() in hazards for c in t.children)
+               for t in subj_tokens)
+
+
+def _subject_span(subj_tokens) -> set[int] | None:
+    """Where a guessed agent may be looked for: inside the subject the parse names (``the APEC
+    forum``, ``students throughout Indonesia``), not in another clause or a parenthesis
+    (``an earthquake struck ... (UTC)``); anywhere to the left when the parse names none."""
+    nouns = [t for t in subj_tokens if t.pos_ in {"NOUN", "PROPN"}]
+    return {x.i for t in nouns for x in t.subtree} if nouns else None
 
 
 def nominal_statements(ctx: DocContext, chunk: int, sent) -> list[Statement]:

@@ -56,6 +56,13 @@ def _event_conjunct(dobj, verb_lemma: str, lex):
                  and noun_entry(c, lex)[1] is not None), dobj)
 
 
+def _predicated(verb, dobj) -> bool:
+    """``called the deal a disaster``, ``called the deal "lousy"``: the verb says what the object
+    is, so the object's event is not done by the subject."""
+    return any(c.dep_ == "oprd" for c in verb.children) or any(
+        c.dep_ == "amod" and c.i > dobj.i for c in dobj.children)
+
+
 def _owned(noun) -> bool:
     """An event noun that names its own actor (``Russia's withdrawal``, ``the withdrawal of
     Russian forces``) is not the act of the one who expects or demands it (``Merkel expected
@@ -101,7 +108,7 @@ def event_type(verb, lex) -> tuple[EventType | None, str, object]:
         if entry is not None and lemma in lex.undergoing_verbs:
             # "China must face tariff penalties (from the US)": China is the target, a "from" names the source
             return replace(entry, reverse=True), key, dobj
-        if entry is not None and (lemma in lex.light_verbs or (
+        if entry is not None and not _predicated(verb, dobj) and (lemma in lex.light_verbs or (
                 lemma not in lex.verbs and not (lemma in lex.word_lists.get("demand_verbs", ()) and _owned(dobj)))):
             return entry, f"{lemma} {key}", dobj
     for p in preps:
