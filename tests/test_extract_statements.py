@@ -373,3 +373,9 @@ def test_officials_reporting_their_own_countrys_act_accuse_no_one(read):
 def test_accusation_aims_at_actors_not_places(read):
     t = triples(read("A United States federal judge sentenced a doctor based in Martinsville, Virginia to prison."))
     assert not any(o in {"Martinsville", "Virginia"} for _, _, o, _ in t)
+
+
+def test_attacking_a_decision_is_criticism(read):
+    t = triples(read("Turkey attacked the decision of the United States to move its embassy."))
+    assert ("Turkey", "ACCUSE", "United States", False) in t
+    assert ("Turkey", "ASSAULT", "Syria", False) in triples(read("Turkey attacked Syria on Monday."))
