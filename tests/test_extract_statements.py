@@ -379,3 +379,11 @@ def test_attacking_a_decision_is_criticism(read):
     t = triples(read("Turkey attacked the decision of the United States to move its embassy."))
     assert ("Turkey", "ACCUSE", "United States", False) in t
     assert ("Turkey", "ASSAULT", "Syria", False) in triples(read("Turkey attacked Syria on Monday."))
+
+
+def test_allegation_through_a_verb_of_aiming(read):
+    t = triples(read("US Defense Secretary James Mattis said Russian President Vladimir Putin aimed to weaken the NATO alliance."))
+    assert ("James Mattis", "ACCUSE", "Vladimir Putin", False) in t
+    # what one says one's own side aims at accuses no one
+    t = triples(read("Russian President Vladimir Putin said Russia aimed to strengthen ties with NATO."))
+    assert not any(c == "ACCUSE" for _, c, _, _ in t)

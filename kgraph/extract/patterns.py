@@ -60,13 +60,14 @@ def fired(ctx: DocContext, chunk: int, sdoc, matcher) -> list[tuple[StatementPat
 def _actors_of(ctx: DocContext, chunk: int, token, as_agent: bool) -> list[tuple[str, str]]:
     """Actors a node stands for: a relative pronoun stands for the noun its clause modifies
     (``Madagascar, which was placed under ...``), a noun that names no actor for the actor of
-    its ``of`` phrase (``the presence of US troops threatens ...``)."""
+    its ``of`` phrase or of its modifier (``the presence of US troops``, ``a Security Council
+    meeting``)."""
     if token.tag_ in {"WDT", "WP"} and token.head.dep_ == "relcl":
         token = token.head.head
     found = [a for a in ctx.actors(chunk, token, as_agent=as_agent) if a[1] in ACTOR_KINDS]
-    if not found and token.pos_ == "NOUN":
-        found = [a for g in syntax.prep_objects(token, {"of"}) for a in ctx.actors(chunk, g, as_agent=as_agent)
-                 if a[1] in ACTOR_KINDS]
+    if not found and token.pos_ == "NOUN":  # "the presence of US troops", "a Security Council meeting"
+        owners = syntax.prep_objects(token, {"of"}) or [c for c in token.children if c.dep_ in {"compound", "poss"}]
+        found = [a for g in owners for a in ctx.actors(chunk, g, as_agent=as_agent) if a[1] in ACTOR_KINDS]
     return found
 
 

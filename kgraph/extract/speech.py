@@ -11,7 +11,7 @@ from kgraph.extract import syntax
 from kgraph.extract.actors import DocContext
 from kgraph.extract.fallbacks import ACTOR_KINDS
 from kgraph.extract.statements import HEDGES
-from kgraph.extract.triggers import event_type
+from kgraph.extract.triggers import TRANSPARENT_HEADS, event_type
 from kgraph.records import Statement
 
 DEONTIC = {"must", "should"}
@@ -52,17 +52,31 @@ def obligation_statements(ctx: DocContext, chunk: int, sent) -> list[Statement]:
     return out
 
 
+def _reported_clause(verb):
+    """The clause a reporting verb governs that ``verb`` is the act of: the clause itself
+    (``claimed that ISIL had attacked Iraq``) or, through a verb of aiming or trying, its
+    complement (``said Putin aimed to weaken NATO``); None when ``verb`` is not reported."""
+    if verb.pos_ != "VERB":
+        return None
+    if verb.dep_ == "ccomp":
+        return verb
+    if verb.dep_ == "xcomp" and verb.head.dep_ == "ccomp" and verb.head.lemma_.lower() in TRANSPARENT_HEADS:
+        return verb.head
+    return None
+
+
 def allegation_statements(ctx: DocContext, chunk: int, sent) -> list[Statement]:
     """``The US claimed that ISIL had attacked Iraq``: reporting another actor's hostile act is an
     accusation (ACCUSE) from the speaker to the one said to act."""
     out: list[Statement] = []
     for verb in sent:
-        if verb.pos_ != "VERB" or verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in ALLEGING:
+        reported = _reported_clause(verb)
+        if reported is None or reported.head.lemma_.lower() not in ALLEGING:
             continue
         etype = event_type(verb, ctx.lex)[0]
         if etype is None or etype.category not in ctx.lex.word_lists["hostile_acts"]:
             continue
-        speakers = [a for s in syntax.subjects(verb.head) for a in ctx.actors(chunk, s)]
+        speakers = [a for s in syntax.subjects(reported.head) for a in ctx.actors(chunk, s)]
         accused = [a for s in syntax.subjects(verb) for a in ctx.actors(chunk, s)]
         if set(accused) & set(speakers):
             continue  # "Obama and Putin said they will attack Iraq": speakers telling of their own act
