@@ -387,3 +387,13 @@ def test_allegation_through_a_verb_of_aiming(read):
     # what one says one's own side aims at accuses no one
     t = triples(read("Russian President Vladimir Putin said Russia aimed to strengthen ties with NATO."))
     assert not any(c == "ACCUSE" for _, c, _, _ in t)
+
+
+def test_pronoun_subject_of_a_reported_clause_is_its_speaker(read):
+    t = triples(read("Malaysian authorities completed the autopsy over objections from the North Korean government "
+                     "but announced Thursday they would not release the body to North Korea."))
+    assert ("Malaysia", "REJECT", "North Korea", False) in t
+    assert not any(s == "North Korea" for s, _, _, _ in t)
+    # a pronoun that does not fit the speaker is left to coreference
+    t = triples(read("Russia attacked Ukraine. President Vladimir Putin said it would withdraw from Crimea."))
+    assert ("Vladimir Putin", "RETREAT", "Crimea", False) not in t

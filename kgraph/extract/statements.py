@@ -13,6 +13,7 @@ from __future__ import annotations
 from kgraph.extract import syntax
 from kgraph.extract.actors import DocContext
 from kgraph.extract.fallbacks import (
+    ACTOR_KINDS,
     TOPIC_VERBS,
     UNATTRIBUTED,
     agent_of_attack,
@@ -107,7 +108,8 @@ def verbal_statements(ctx: DocContext, chunk: int, sent, recent: list[Statement]
             c.dep_ == "agent" for c in verb.children)
         if stative:
             subj_tokens, passive = syntax.passive_objects(verb), False  # "Israel is opposed to French mediation"
-        subjects = [a for t in subj_tokens for a in ctx.actors(chunk, t, as_agent=True)]
+        subjects = reported_speaker(ctx, chunk, verb, subj_tokens) or [
+            a for t in subj_tokens for a in ctx.actors(chunk, t, as_agent=True)]
         subjects = [s for s in subjects if s[1] != "location"]
         objects = _objects(ctx, chunk, verb, noun, frozenset(k for k, _ in subjects))
         if stative:
@@ -183,6 +185,23 @@ def verbal_statements(ctx: DocContext, chunk: int, sent, recent: list[Statement]
                     # refusal itself is a REJECT event (PLOVER)
                     out.append(Statement(skey, f"not {rel}", okey, "REJECT", False, round(conf * 0.8, 2), date, "120", prov))
     return out
+
+
+def reported_speaker(ctx: DocContext, chunk: int, verb, subj_tokens) -> list[tuple[str, str]]:
+    """``Malaysian authorities announced they would not release the body``: a pronoun subject of
+    a reported clause is its speaker, when the speaker fits the pronoun (a person for he/she, a
+    country, organisation or group for it/they)."""
+    pronoun = next((t for t in subj_tokens if t.tag_ == "PRP"), None)
+    if pronoun is None or pronoun.lower_ not in {"he", "she", "it", "they", "we"}:
+        return []
+    v = verb
+    while v.dep_ in {"xcomp", "conj"} and v.head.i != v.i:
+        v = v.head
+    if v.dep_ != "ccomp" or v.head.lemma_.lower() not in REPORTING:
+        return []
+    personal = pronoun.lower_ in {"he", "she"}
+    found = [a for s in syntax.subjects(v.head) if s.tag_ != "PRP" for a in ctx.actors(chunk, s, as_agent=True)]
+    return [a for a in found if (a[1] == "person") == personal and a[1] in ACTOR_KINDS]
 
 
 def _hazard(subj_tokens, lex) -> bool:
