@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from kgraph.extract import syntax
 from kgraph.extract.actors import DocContext
-from kgraph.extract.triggers import REPORTING, noun_entry
+from kgraph.extract.triggers import noun_entry
 from kgraph.lexicon import EventType
 from kgraph.records import Statement
 
@@ -63,7 +63,7 @@ def place_country(ctx: DocContext, chunk: int, verb) -> list[tuple[str, str]]:
     return []
 
 
-def main_clause(verb) -> bool:
+def main_clause(verb, lex) -> bool:
     """The sentence's own event (root, its conjuncts, or what a reporting verb reports): only these
     get event-coder guesses for a missing side; subordinate events need both sides in the parse."""
     v = verb
@@ -71,7 +71,7 @@ def main_clause(verb) -> bool:
         v = v.head
     if v.dep_ == "ROOT":
         return True
-    return v.dep_ in {"ccomp", "parataxis"} and v.head.lemma_.lower() in REPORTING | {"announce", "declare", "report"}
+    return v.dep_ in {"ccomp", "parataxis"} and v.head.lemma_.lower() in lex.word_lists["reporting_verbs"]
 
 
 def missing_target(ctx: DocContext, chunk: int, verb, etype: EventType, subjects, recent: list[Statement],

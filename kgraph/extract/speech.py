@@ -10,12 +10,9 @@ from __future__ import annotations
 from kgraph.extract import syntax
 from kgraph.extract.actors import DocContext
 from kgraph.extract.fallbacks import ACTOR_KINDS
-from kgraph.extract.statements import HEDGES
-from kgraph.extract.triggers import TRANSPARENT_HEADS, event_type
+from kgraph.extract.triggers import event_type
 from kgraph.records import Statement
 
-DEONTIC = {"must", "should"}
-ALLEGING = {"claim", "allege", "say", "report", "insist", "assert", "contend", "maintain"}
 
 
 def _speaker(ctx: DocContext, chunk: int, clause) -> list[tuple[str, str]]:
@@ -40,7 +37,7 @@ def obligation_statements(ctx: DocContext, chunk: int, sent) -> list[Statement]:
     for verb in sent:
         if verb.pos_ not in {"VERB", "AUX"} or verb.dep_ not in {"ccomp", "acl", "relcl"}:
             continue  # "said that the US must be ready to mediate": the copula carries the "must"
-        if not any(c.dep_ == "aux" and c.lower_ in DEONTIC for c in verb.children):
+        if not any(c.dep_ == "aux" and c.lower_ in ctx.lex.word_lists["deontic_modals"] for c in verb.children):
             continue
         targets = [a for s in syntax.subjects(verb) for a in ctx.actors(chunk, s)]
         speakers = _speaker(ctx, chunk, verb)
@@ -52,7 +49,7 @@ def obligation_statements(ctx: DocContext, chunk: int, sent) -> list[Statement]:
     return out
 
 
-def _reported_clause(verb):
+def _reported_clause(verb, lists: dict):
     """The clause a reporting verb governs that ``verb`` is the act of: the clause itself
     (``claimed that ISIL had attacked Iraq``) or, through a verb of aiming or trying, its
     complement (``said Putin aimed to weaken NATO``); None when ``verb`` is not reported."""
@@ -60,7 +57,7 @@ def _reported_clause(verb):
         return None
     if verb.dep_ == "ccomp":
         return verb
-    if verb.dep_ == "xcomp" and verb.head.dep_ == "ccomp" and verb.head.lemma_.lower() in TRANSPARENT_HEADS:
+    if verb.dep_ == "xcomp" and verb.head.dep_ == "ccomp" and verb.head.lemma_.lower() in lists["transparent_heads"]:
         return verb.head
     return None
 
@@ -70,8 +67,8 @@ def allegation_statements(ctx: DocContext, chunk: int, sent) -> list[Statement]:
     accusation (ACCUSE) from the speaker to the one said to act."""
     out: list[Statement] = []
     for verb in sent:
-        reported = _reported_clause(verb)
-        if reported is None or reported.head.lemma_.lower() not in ALLEGING:
+        reported = _reported_clause(verb, ctx.lex.word_lists)
+        if reported is None or reported.head.lemma_.lower() not in ctx.lex.word_lists["alleging_verbs"]:
             continue
         etype = event_type(verb, ctx.lex)[0]
         if etype is None or etype.category not in ctx.lex.word_lists["hostile_acts"]:
@@ -94,9 +91,9 @@ def request_statements(ctx: DocContext, chunk: int, sent) -> list[Statement]:
     """``Obama wants Putin to attack Switzerland``: wanting someone else to act is a REQUEST to them."""
     out: list[Statement] = []
     for verb in sent:
-        if verb.pos_ != "VERB" or verb.lemma_.lower() not in {"want", "wish", "expect", "need", "like"}:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in ctx.lex.word_lists["wanting_verbs"]:
             continue
-        if any(c.dep_ == "aux" and c.lower_ in HEDGES for c in verb.children):
+        if any(c.dep_ == "aux" and c.lower_ in ctx.lex.word_lists["hedges"] for c in verb.children):
             continue  # "might want" is speculation, not a request
         xcomp = next((c for c in verb.children if c.dep_ in {"xcomp", "ccomp"}), None)
         if xcomp is None:

@@ -26,7 +26,6 @@ from kgraph.extract.fallbacks import (
 from kgraph.extract.modality import REFUSABLE, committed, plover_mode
 from kgraph.extract.temporal import resolve_date
 from kgraph.extract.triggers import (
-    REPORTING,
     event_type,
     governed_by_event,
     governs_event,
@@ -34,15 +33,6 @@ from kgraph.extract.triggers import (
 )
 from kgraph.lexicon import EventType
 from kgraph.records import Statement
-
-OBJECT_PREPS = {"with", "on", "to", "against", "toward", "towards", "into", "at", "for", "from", "over", "upon", "between"}
-HEDGES = {"could", "might", "may", "should"}
-DROP_PREP_IN_RELATION = {"with"}  # "meet with X" is "meet"
-# Nominal events need a possessor/modifier subject; these preps give their object.
-NOMINAL_PREPS = {"in", "on", "against", "with", "to", "toward", "towards", "into", "over", "for"}
-
-
-TOPIC_PREPS = {"on", "over", "for", "about"}
 
 
 def _objects(ctx: DocContext, chunk: int, verb, noun, exclude: frozenset) -> list[tuple[str, str, str]]:
@@ -78,13 +68,13 @@ def _objects(ctx: DocContext, chunk: int, verb, noun, exclude: frozenset) -> lis
         out.extend((k, kind, "") for k, kind in ctx.actors(chunk, target, as_agent=False))
     for h in heads:
         for c in h.children:
-            if c.dep_ == "prep" and c.lower_ in OBJECT_PREPS:
+            if c.dep_ == "prep" and c.lower_ in ctx.lex.word_lists["object_preps"]:
                 for g in c.children:
                     if g.dep_ == "pobj":
                         for key, kind in ctx.actors(chunk, g, as_agent=False, exclude=exclude):
                             out.append((key, kind, c.lower_))
     if any(p == "with" for _, _, p in out):
-        out = [o for o in out if o[2] not in TOPIC_PREPS]
+        out = [o for o in out if o[2] not in ctx.lex.word_lists["topic_preps"]]
     return out
 
 
@@ -95,9 +85,9 @@ def verbal_statements(ctx: DocContext, chunk: int, sent, recent: list[Statement]
         if verb.pos_ != "VERB":
             continue
         etype, relation, noun = event_type(verb, lex)
-        if etype is None or (verb.lemma_.lower() in REPORTING and noun is None):
+        if etype is None or (verb.lemma_.lower() in lex.word_lists["reporting_verbs"] and noun is None):
             continue  # "said" is no event; "announced a suspension of flights" is
-        base = relation.rsplit(" ", 1)[0] if relation.split(" ")[-1] in OBJECT_PREPS else relation
+        base = relation.rsplit(" ", 1)[0] if relation.split(" ")[-1] in lex.word_lists["object_preps"] else relation
         if governed_by_event(verb, lex) or governs_event(verb, lex):
             continue  # "threatened to cut off supplies": the governing verb carries the event
         subj_tokens = syntax.subjects(verb, lists=lex.word_lists)
@@ -122,7 +112,7 @@ def verbal_statements(ctx: DocContext, chunk: int, sent, recent: list[Statement]
             subjects = agent_of_attack(ctx, chunk, verb)  # "killed in Israeli tank shelling"
         guessed = 1.0
         reciprocal = False
-        main = main_clause(verb)
+        main = main_clause(verb, lex)
         if etype.category in UNATTRIBUTED and main and not objects and passive and human_victim(verb):
             # "a journalist has been killed in a car bomb explosion in Beirut": the victims, named by
             # no country, are counted to the country where it happened
@@ -160,7 +150,7 @@ def verbal_statements(ctx: DocContext, chunk: int, sent, recent: list[Statement]
             subjects, objects = [(k, kind) for k, kind, _ in givers], [(k, kind, "") for k, kind in subjects]
         negated = syntax.is_negated(verb)
         category = plover_mode(etype.category, verb)
-        hedged = any(c.lower_ in HEDGES for c in verb.children if c.dep_ == "aux")
+        hedged = any(c.lower_ in lex.word_lists["hedges"] for c in verb.children if c.dep_ == "aux")
         t = syntax.tense(verb)
         date = statement_date(ctx, verb, t)
         conf = etype.confidence * (0.7 if hedged else 1.0) * guessed
@@ -172,7 +162,7 @@ def verbal_statements(ctx: DocContext, chunk: int, sent, recent: list[Statement]
             for okey, okind, prep in objects:
                 if skey == okey and (skind != "country" or reciprocal):
                     continue  # only a country acting on its own people or places is its own target
-                rel = relation if (not prep or prep in DROP_PREP_IN_RELATION or relation.endswith(" " + prep)) else f"{base} {prep}"
+                rel = relation if (not prep or prep in lex.word_lists["drop_prep_in_relation"] or relation.endswith(" " + prep)) else f"{base} {prep}"
                 out.append(Statement(skey, rel, okey, category, negated, round(conf, 2), date,
                                      etype.cameo if category == etype.category else "", prov))
                 if category == "CONSULT" and not negated and committed(verb):
@@ -197,7 +187,7 @@ def reported_speaker(ctx: DocContext, chunk: int, verb, subj_tokens) -> list[tup
     v = verb
     while v.dep_ in {"xcomp", "conj"} and v.head.i != v.i:
         v = v.head
-    if v.dep_ != "ccomp" or v.head.lemma_.lower() not in REPORTING:
+    if v.dep_ != "ccomp" or v.head.lemma_.lower() not in ctx.lex.word_lists["reporting_verbs"]:
         return []
     personal = pronoun.lower_ in {"he", "she"}
     found = [a for s in syntax.subjects(v.head) if s.tag_ != "PRP" for a in ctx.actors(chunk, s, as_agent=True)]
@@ -236,7 +226,7 @@ def nominal_statements(ctx: DocContext, chunk: int, sent) -> list[Statement]:
         subjects = [s for s in subjects if s[1] != "location"]
         objects = []
         for c in noun.children:
-            if c.dep_ == "prep" and c.lower_ in NOMINAL_PREPS:
+            if c.dep_ == "prep" and c.lower_ in lex.word_lists["nominal_preps"]:
                 for g in c.children:
                     if g.dep_ == "pobj":
                         objects.extend((k, kind, c.lower_) for k, kind in ctx.actors(chunk, g, as_agent=False))

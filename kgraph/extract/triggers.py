@@ -11,11 +11,6 @@ from dataclasses import replace
 
 from kgraph.lexicon import EventType
 
-# Verbs of trying let the attempted act through unchanged: "sought to isolate Putin" is about isolating.
-TRANSPARENT_HEADS = {"seek", "try", "attempt", "strive", "endeavour", "endeavor", "want", "wish", "hope", "aim",
-                     "plan", "intend", "continue", "begin", "start", "decide", "move"}
-REPORTING = {"say", "tell", "state", "announce", "add", "note", "report", "claim", "write", "comment", "told"}
-
 
 def noun_entry(noun, lex) -> tuple[str, EventType | None]:
     """The lexicon entry of an event noun, a compound first: ``hunger strike`` before ``strike``."""
@@ -124,11 +119,11 @@ def governed_by_event(verb, lex) -> bool:
     was tried, planned or wanted (``sought to isolate``), which lets the act through."""
     head = verb.head
     return verb.dep_ in {"xcomp", "ccomp"} and head.pos_ == "VERB" and head.i != verb.i and (
-        event_type(head, lex)[0] is not None and head.lemma_.lower() not in REPORTING | TRANSPARENT_HEADS
+        event_type(head, lex)[0] is not None and head.lemma_.lower() not in lex.word_lists["reporting_verbs"] | lex.word_lists["transparent_heads"]
     )
 
 
 def governs_event(verb, lex) -> bool:
     """A verb of trying or wanting whose complement is itself an event carries no event of its own."""
-    return verb.lemma_.lower() in TRANSPARENT_HEADS and any(
+    return verb.lemma_.lower() in lex.word_lists["transparent_heads"] and any(
         c.dep_ == "xcomp" and c.pos_ == "VERB" and event_type(c, lex)[0] is not None for c in verb.children)
