@@ -61,10 +61,14 @@ def _actors_of(ctx: DocContext, chunk: int, token, as_agent: bool) -> list[tuple
     """Actors a node stands for: a relative pronoun stands for the noun its clause modifies
     (``Madagascar, which was placed under ...``), a noun that names no actor for the actor of
     its ``of`` phrase or of its modifier (``the presence of US troops``, ``a Security Council
-    meeting``)."""
+    meeting``), a name used as a modifier for the actor the document named so before
+    (``SADC sanctions``)."""
     if token.tag_ in {"WDT", "WP"} and token.head.dep_ == "relcl":
         token = token.head.head
     found = [a for a in ctx.actors(chunk, token, as_agent=as_agent) if a[1] in ACTOR_KINDS]
+    if not found and token.pos_ == "PROPN" and token.dep_ == "compound":  # "SADC sanctions", SADC named before
+        found = list(dict.fromkeys((m.cluster, m.kind) for m in ctx.mentions
+                                   if m.text == token.text and m.cluster and m.kind in ACTOR_KINDS))[:1]
     if not found and token.pos_ == "NOUN":  # "the presence of US troops", "a Security Council meeting"
         owners = syntax.prep_objects(token, {"of"}) or [c for c in token.children if c.dep_ in {"compound", "poss"}]
         found = [a for g in owners for a in ctx.actors(chunk, g, as_agent=as_agent) if a[1] in ACTOR_KINDS]
