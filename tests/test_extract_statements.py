@@ -397,3 +397,12 @@ def test_pronoun_subject_of_a_reported_clause_is_its_speaker(read):
     # a pronoun that does not fit the speaker is left to coreference
     t = triples(read("Russia attacked Ukraine. President Vladimir Putin said it would withdraw from Crimea."))
     assert ("Vladimir Putin", "RETREAT", "Crimea", False) not in t
+
+
+def test_reported_victim_or_denied_act_is_no_accusation(read):
+    t = triples(read("Tunisian lawmaker Samir Dilou said Tunisia was facing terrorist attacks."))
+    assert not any(c == "ACCUSE" for _, c, _, _ in t)
+    t = triples(read("Turkish spokesman Ibrahim Kalin said Russian forces did not attack Turkish soldiers."))
+    assert not any(c == "ACCUSE" for _, c, _, _ in t)
+    t = triples(read("Turkish spokesman Ibrahim Kalin said Russian forces attacked Turkish soldiers."))
+    assert ("Ibrahim Kalin", "ACCUSE", "Russia", False) in t

@@ -71,8 +71,9 @@ def allegation_statements(ctx: DocContext, chunk: int, sent) -> list[Statement]:
         if reported is None or reported.head.lemma_.lower() not in ctx.lex.word_lists["alleging_verbs"]:
             continue
         etype = event_type(verb, ctx.lex)[0]
-        if etype is None or etype.category not in ctx.lex.word_lists["hostile_acts"]:
-            continue
+        if etype is None or etype.category not in ctx.lex.word_lists["hostile_acts"] or etype.reverse \
+                or syntax.is_negated(verb):
+            continue  # "Tunisia is facing attacks" tells of a victim; "cannot afford attacks" of no act
         speakers = [a for s in syntax.subjects(reported.head) for a in ctx.actors(chunk, s)]
         accused = [a for s in syntax.subjects(verb) for a in ctx.actors(chunk, s)]
         if set(accused) & set(speakers):
