@@ -109,6 +109,11 @@ class Lexicon:
     group_members: frozenset[str] = frozenset()  # "NATO leaders": a body's members meeting as the body
     attendee_verbs: frozenset[str] = frozenset()  # "a summit involving X", "talks attended by X"
     travel_verbs: frozenset[str] = frozenset()  # "travelled to Syria": movement, a visit only for a public figure
+    participation_verbs: frozenset[str] = frozenset()  # "attended the summit": the subject takes part
+    host_verbs: frozenset[str] = frozenset()  # "hosted talks": the subject hosts
+    avoiding_verbs: frozenset[str] = frozenset()  # "boycotted the summit": a denied participation
+    place_nouns: frozenset[str] = frozenset()  # "the city of Sochi"
+    quantity_nouns: frozenset[str] = frozenset()  # "two rounds of talks"
     titles: dict[str, str] = field(default_factory=dict)  # lowercase title -> display
     honorifics: frozenset[str] = frozenset()
     family_first: frozenset[str] = frozenset()  # "Wang Yi": the family name comes first
@@ -261,6 +266,11 @@ def load_lexicon(data_dir: str | None = None) -> Lexicon:
         group_members=frozenset(meetings.get("group_members", [])),
         attendee_verbs=frozenset(meetings.get("attendee_verbs", [])),
         travel_verbs=frozenset(meetings.get("travel_verbs", [])),
+        participation_verbs=frozenset(meetings.get("participation_verbs", [])),
+        host_verbs=frozenset(meetings.get("host_verbs", [])),
+        avoiding_verbs=frozenset(meetings.get("avoiding_verbs", [])),
+        place_nouns=frozenset(meetings.get("place_nouns", [])),
+        quantity_nouns=frozenset(meetings.get("quantity_nouns", [])),
         titles=title_map,
         max_title_words=max((len(t.split()) for t in title_map), default=1),
         honorifics=frozenset(h.lower().rstrip(".") for h in titles.get("honorifics", [])),
