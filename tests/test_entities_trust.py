@@ -17,7 +17,8 @@ def test_bylines_diseases_and_products_are_not_entities(read):
     r = read("((WN)) What did you find?\n\nThe clinic treated HIV and COVID-19 patients, and the team moved "
              "its servers from Red Hat to Rocky Linux. Health Minister Ana Duarte praised the staff.")
     found = names(r)
-    assert not {"WN", "HIV", "COVID-19", "Red Hat", "Rocky Linux"} & set(found)
+    assert not {"WN", "HIV", "COVID-19", "Rocky Linux"} & set(found)
+    assert found["Red Hat"].kind == "organization"  # a company, whatever NER says
     assert found["Ana Duarte"].kind == "person"  # a person in the same text still is one
 
 
