@@ -56,6 +56,14 @@ def test_a_generic_institution_takes_the_country_its_sentence_gives(read):
     assert {g.nodes[n].get("country", "") for n in congresses} != {"ARG"}  # the bare one borrows nothing
 
 
+def test_name_heads_correct_the_ner_kind(read):
+    r = read("The United States Coast Guard called off its search. Fans met at the Toronto Congress Centre.")
+    found = names(r)
+    assert (found["United States Coast Guard"].kind, found["United States Coast Guard"].country) == (
+        "organization", "USA")
+    assert (found["Toronto Congress Centre"].kind, found["Toronto Congress Centre"].country) == ("location", "CAN")
+
+
 # -- one node per entity ------------------------------------------------------
 
 def test_parenthetical_acronym_is_its_expansion(read):
