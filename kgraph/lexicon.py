@@ -128,6 +128,8 @@ class Lexicon:
     generic_institutions: frozenset[str] = frozenset()  # "congress", "supreme court": one per country
     common_person_nouns: frozenset[str] = frozenset()  # "man", "citizen": not a role, but a nationality cue
     name_particles: frozenset[str] = frozenset()  # "de", "van": part of a surname, not a first name
+    organization_heads: frozenset[str] = frozenset()  # "Coast Guard", "Party": a name ending so is an organisation
+    facility_heads: frozenset[str] = frozenset()  # "Centre", "Stadium": a name ending so is a place
     not_actors: dict[str, str] = field(default_factory=dict)  # name_key -> what it is (byline, disease ...)
     leaders: dict[str, Leader] = field(default_factory=dict)  # name_key of full name/alias -> leader
     leaders_by_surname: dict[str, tuple[Leader, ...]] = field(default_factory=dict)
@@ -284,6 +286,8 @@ def load_lexicon(data_dir: str | None = None) -> Lexicon:
         award_words=frozenset(orgs.get("award_words", [])),
         admin_units=frozenset(places.get("admin_unit_words", [])),
         generic_institutions=frozenset(name_key(n) for n in orgs.get("generic_institutions", [])),
+        organization_heads=frozenset(orgs.get("organization_heads", [])),
+        facility_heads=frozenset(orgs.get("facility_heads", [])),
         name_particles=frozenset(titles.get("name_particles", [])),
         common_person_nouns=frozenset(titles.get("common_person_nouns", [])),
         not_actors=_not_actors(_read("not_actors.json", data_dir)),
