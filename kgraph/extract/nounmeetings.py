@@ -180,7 +180,7 @@ def noun_meetings(ctx: DocContext, chunk: int, sent) -> list[MeetingMention]:
             copula = gov.lemma_.lower() == "be" and noun.dep_ == "attr"  # "Sochi will be the sixth meeting"
             if (gov.lemma_.lower() in lex.participation_verbs or light) and noun.dep_ in {"dobj", "pobj", "attr"} and not copula:
                 add_parties(ctx, chunk, syntax.subjects(gov), mm, negated,
-                             "host" if gov.lemma_.lower() in lex.host_verbs else "")
+                             "host" if gov.lemma_.lower() in lex.host_verbs else ("visitor" if mm.mode == "visit" else ""))
                 if gov.lemma_.lower() in lex.host_verbs:
                     mm.mode = "host"
             if not mm.place:
