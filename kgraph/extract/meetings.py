@@ -57,6 +57,9 @@ def verb_meetings(ctx: DocContext, chunk: int, sent) -> list[MeetingMention]:
             continue  # "traveled to Russia to meet with Putin": one meeting, read at "meet"
         means = _means(verb, lex)
         mode = lex.meeting_means[noun_key(means, lex.meeting_means)] if means is not None else mode
+        if verb.dep_ in {"advcl", "xcomp"} and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) \
+                and mode != "visit" and verb_mode(verb.head, lex) in {"meet", "phone", "multilateral"}:
+            continue  # "met in Moscow to discuss Syria": the purpose of the meeting, read at "met"
         t = syntax.tense(verb)
         negated = syntax.is_negated(verb)
         if mode == "multilateral" and any(s.tag_ in {"PRP", "PRP$"} or s.lower_ in {"who", "which", "that"}
