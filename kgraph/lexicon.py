@@ -36,6 +36,25 @@ class EventType:
 
 
 @dataclass(frozen=True)
+class StatementPattern:
+    """One statement shape from ``statement_patterns.json`` (its ``_about`` documents the fields)."""
+
+    id: str
+    pattern: tuple  # DependencyMatcher node specs, '@list' references already expanded
+    source: tuple[str, str]  # ("node" | "subject_of", node name)
+    target: tuple[str, str]
+    anchor: str
+    category: str = ""  # fixed PLOVER category, or "" when taken from an event noun
+    cameo: str = ""
+    category_from: str = ""  # node whose event-noun entry gives the category
+    relation: str = ""
+    confidence: float = 0.6
+    checks: tuple[str, ...] = ()
+    fires: tuple[tuple[str, tuple[str, str, str]], ...] = ()
+    silent: tuple[tuple[str, tuple[str, str, str]], ...] = ()
+
+
+@dataclass(frozen=True)
 class Organization:
     name: str
     country: str = ""
@@ -77,6 +96,8 @@ class Lexicon:
     joint_activity_nouns: frozenset[str] = frozenset()  # "war games" held together are cooperation
     partitive_nouns: frozenset[str] = frozenset()  # "part of a stronghold": the act is about the stronghold
     measure_nouns: frozenset[str] = frozenset()  # "5 million dollars of aid": the act is about aid
+    statement_patterns: tuple[StatementPattern, ...] = ()
+    word_lists: dict[str, frozenset[str]] = field(default_factory=dict)  # statement_patterns.json "lists"
     meeting_verbs: dict[str, str] = field(default_factory=dict)  # lemma -> mode
     meeting_nouns: dict[str, str] = field(default_factory=dict)
     object_participant_verbs: frozenset[str] = frozenset()
@@ -88,6 +109,11 @@ class Lexicon:
     group_members: frozenset[str] = frozenset()  # "NATO leaders": a body's members meeting as the body
     attendee_verbs: frozenset[str] = frozenset()  # "a summit involving X", "talks attended by X"
     travel_verbs: frozenset[str] = frozenset()  # "travelled to Syria": movement, a visit only for a public figure
+    participation_verbs: frozenset[str] = frozenset()  # "attended the summit": the subject takes part
+    host_verbs: frozenset[str] = frozenset()  # "hosted talks": the subject hosts
+    avoiding_verbs: frozenset[str] = frozenset()  # "boycotted the summit": a denied participation
+    place_nouns: frozenset[str] = frozenset()  # "the city of Sochi"
+    quantity_nouns: frozenset[str] = frozenset()  # "two rounds of talks"
     titles: dict[str, str] = field(default_factory=dict)  # lowercase title -> display
     honorifics: frozenset[str] = frozenset()
     family_first: frozenset[str] = frozenset()  # "Wang Yi": the family name comes first
@@ -102,6 +128,8 @@ class Lexicon:
     generic_institutions: frozenset[str] = frozenset()  # "congress", "supreme court": one per country
     common_person_nouns: frozenset[str] = frozenset()  # "man", "citizen": not a role, but a nationality cue
     name_particles: frozenset[str] = frozenset()  # "de", "van": part of a surname, not a first name
+    organization_heads: frozenset[str] = frozenset()  # "Coast Guard", "Party": a name ending so is an organisation
+    facility_heads: frozenset[str] = frozenset()  # "Centre", "Stadium": a name ending so is a place
     not_actors: dict[str, str] = field(default_factory=dict)  # name_key -> what it is (byline, disease ...)
     leaders: dict[str, Leader] = field(default_factory=dict)  # name_key of full name/alias -> leader
     leaders_by_surname: dict[str, tuple[Leader, ...]] = field(default_factory=dict)
@@ -140,6 +168,41 @@ def _not_actors(data: dict) -> dict[str, str]:
     return out
 
 
+def _expand(value, lists: dict):
+    """Replace ``"@name"`` by the named word list, inside any nesting of dicts and lists."""
+    if isinstance(value, str) and value.startswith("@"):
+        if value[1:] not in lists:
+            raise KeyError(f"statement_patterns.json: unknown word list {value!r}")
+        return sorted(lists[value[1:]])
+    if isinstance(value, dict):
+        return {k: _expand(v, lists) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_expand(v, lists) for v in value]
+    return value
+
+
+def _examples(entries) -> tuple:
+    return tuple((e["text"], tuple(e["triple"])) for e in entries)
+
+
+def _statement_patterns(data: dict, events: dict) -> tuple[dict[str, frozenset[str]], tuple[StatementPattern, ...]]:
+    lists = {k: v for k, v in events.items() if isinstance(v, list)}
+    lists.update(data.get("lists", {}))
+    out = []
+    for spec in data.get("patterns", []):
+        made = spec["produces"]
+        out.append(StatementPattern(
+            id=spec["id"], pattern=tuple(_expand(spec["pattern"], lists)),
+            source=next(iter(spec["source"].items())), target=next(iter(spec["target"].items())),
+            anchor=spec.get("anchor", spec["pattern"][0]["RIGHT_ID"]),
+            category=made.get("category", ""), cameo=str(made.get("cameo", "")),
+            category_from=made.get("category_from", ""), relation=made.get("relation", ""),
+            confidence=float(made.get("confidence", 0.6)), checks=tuple(spec.get("checks", ())),
+            fires=_examples(spec.get("fires", ())), silent=_examples(spec.get("silent", ())),
+        ))
+    return {k: frozenset(v) for k, v in lists.items()}, tuple(out)
+
+
 def load_lexicon(data_dir: str | None = None) -> Lexicon:
     """Read every data file; called once per build (or once per worker).
 
@@ -153,6 +216,7 @@ def load_lexicon(data_dir: str | None = None) -> Lexicon:
     places = _read("places.json", data_dir)
     countries = _read("countries.json", data_dir)
     leaders_data = _read("leaders.json", data_dir)
+    word_lists, statement_patterns = _statement_patterns(_read("statement_patterns.json", data_dir), events)
 
     organizations: dict[str, Organization] = {}
     for name, info in orgs.get("organizations", orgs).items():
@@ -191,6 +255,8 @@ def load_lexicon(data_dir: str | None = None) -> Lexicon:
         joint_activity_nouns=frozenset(events.get("joint_activity_nouns", [])),
         partitive_nouns=frozenset(events.get("partitive_nouns", [])),
         measure_nouns=frozenset(events.get("measure_nouns", [])),
+        statement_patterns=statement_patterns,
+        word_lists=word_lists,
         meeting_verbs={k.lower(): v for k, v in meetings.get("verbs", {}).items() if not k.startswith("_")},
         meeting_nouns={k.lower(): v for k, v in meetings.get("nouns", {}).items() if not k.startswith("_")},
         object_participant_verbs=frozenset(meetings.get("object_participant_verbs", [])),
@@ -202,6 +268,11 @@ def load_lexicon(data_dir: str | None = None) -> Lexicon:
         group_members=frozenset(meetings.get("group_members", [])),
         attendee_verbs=frozenset(meetings.get("attendee_verbs", [])),
         travel_verbs=frozenset(meetings.get("travel_verbs", [])),
+        participation_verbs=frozenset(meetings.get("participation_verbs", [])),
+        host_verbs=frozenset(meetings.get("host_verbs", [])),
+        avoiding_verbs=frozenset(meetings.get("avoiding_verbs", [])),
+        place_nouns=frozenset(meetings.get("place_nouns", [])),
+        quantity_nouns=frozenset(meetings.get("quantity_nouns", [])),
         titles=title_map,
         max_title_words=max((len(t.split()) for t in title_map), default=1),
         honorifics=frozenset(h.lower().rstrip(".") for h in titles.get("honorifics", [])),
@@ -215,6 +286,8 @@ def load_lexicon(data_dir: str | None = None) -> Lexicon:
         award_words=frozenset(orgs.get("award_words", [])),
         admin_units=frozenset(places.get("admin_unit_words", [])),
         generic_institutions=frozenset(name_key(n) for n in orgs.get("generic_institutions", [])),
+        organization_heads=frozenset(orgs.get("organization_heads", [])),
+        facility_heads=frozenset(orgs.get("facility_heads", [])),
         name_particles=frozenset(titles.get("name_particles", [])),
         common_person_nouns=frozenset(titles.get("common_person_nouns", [])),
         not_actors=_not_actors(_read("not_actors.json", data_dir)),

@@ -56,6 +56,14 @@ def test_a_generic_institution_takes_the_country_its_sentence_gives(read):
     assert {g.nodes[n].get("country", "") for n in congresses} != {"ARG"}  # the bare one borrows nothing
 
 
+def test_name_heads_correct_the_ner_kind(read):
+    r = read("The United States Coast Guard called off its search. Fans met at the Toronto Congress Centre.")
+    found = names(r)
+    assert (found["United States Coast Guard"].kind, found["United States Coast Guard"].country) == (
+        "organization", "USA")
+    assert (found["Toronto Congress Centre"].kind, found["Toronto Congress Centre"].country) == ("location", "CAN")
+
+
 # -- one node per entity ------------------------------------------------------
 
 def test_parenthetical_acronym_is_its_expansion(read):
@@ -157,3 +165,16 @@ def test_a_date_range_keeps_its_start_and_end(read):
     single = read("Kerry and Lavrov will hold talks in Geneva on May 20.", date="2015-05-11")
     meeting = next(d for _, d in build_graph([single]).nodes(data=True) if d["kind"] == "meeting")
     assert meeting["date"] == "2015-05-20" and "date_end" not in meeting
+
+
+def test_timeline_and_meetings_say_how_many_undated_rows_they_left_out(read):
+    from kgraph.query import KnowledgeGraph
+
+    dated = read("Obama met with George Mitchell on Monday.", date="2009-01-27", doc_id="a")
+    undated = read("Obama met with Hillary Clinton.", date="", doc_id="b")
+    kg = KnowledgeGraph(build_graph([dated, undated]))
+    shown = kg.timeline("Obama")  # a meeting and its "meet" statement per article
+    assert set(shown["doc_id"]) == {"a"} and shown.attrs["undated_left_out"] == 2
+    everything = kg.timeline("Obama", undated=True)
+    assert set(everything["doc_id"]) == {"a", "b"} and list(everything["date"])[-1] == ""
+    assert kg.meetings("Obama", start="2009").attrs["undated_left_out"] == 1

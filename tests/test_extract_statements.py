@@ -306,3 +306,103 @@ def test_returning_somewhere_is_travel_but_returning_something_a_retreat(read):
 
 def test_of_phrases_that_are_no_quantity_keep_their_head(read):
     assert not read("Russia said the deliveries would not change the course of the war.").statements
+
+
+def test_gerund_after_object_takes_the_object_as_subject(read):
+    t = triples(read("Obama praised Japan for helping Haiti."))
+    assert ("Japan", "AID", "Haiti", False) in t
+    assert ("Obama", "AID", "Haiti", False) not in t
+    # a gerund under a time preposition keeps the sentence subject
+    assert ("Kerry", "CONSULT", "Putin", False) in triples(read("Kerry signed the deal after meeting Putin."))
+
+
+def test_infinitive_on_an_agreement_takes_the_subject_of_its_verb(read):
+    t = triples(read("Australia and the World Bank reached an agreement to give Kiribati $5 million."))
+    assert ("Australia", "AID", "Kiribati", False) in t and ("World Bank", "AID", "Kiribati", False) in t
+    assert not any(c == "AID" for _, c, _, _ in triples(read("Australia reached the decision after a report to the World Bank.")))
+
+
+def test_expected_act_of_another_is_a_request_not_the_act(read):
+    t = triples(read("Chancellor Angela Merkel expected Russia's withdrawal from Georgia."))
+    assert ("Angela Merkel", "REQUEST", "Russia", False) in t
+    assert not any(c == "RETREAT" and s == "Angela Merkel" for s, c, _, _ in t)
+    # a light verb still carries the noun's event for its own subject
+    assert ("Israel", "RETREAT", "Gaza", False) in triples(read("Israel completed its withdrawal from Gaza."))
+
+
+def test_one_pressed_to_act_is_the_target(read):
+    t = triples(read("The Pope thanked France for pressuring Colombia to think again."))
+    assert ("France", "REQUEST", "Colombia", False) in t
+
+
+def test_coordinated_event_noun_and_stance_adjective_subject(read):
+    t = triples(read("China is fully committed to developing friendship and cooperation with India."))
+    assert ("China", "COOPERATE", "India", False) in t
+    # a coordinated noun that names no event gives none
+    assert not any(c == "COOPERATE" for _, c, _, _ in triples(read("Japan expanded roads and bridges with Vietnam.")))
+
+
+def test_condemning_an_attack_does_not_accuse_its_victim(read):
+    t = triples(read("The European Union condemned the attack on Saudi oil facilities, which Yemen's Houthis claimed."))
+    assert ("European Union", "ACCUSE", "Saudi Arabia", False) not in t
+    assert not any(c == "ACCUSE" for _, c, _, _ in triples(read("Turkey denounced the bombing of its embassy in Kabul.")))
+    # the attacker named after the victim is still the one accused
+    assert ("Russia", "ACCUSE", "United States", False) in triples(read("Russia condemned the attack on Syria by the United States."))
+
+
+def test_guessed_agent_is_looked_for_inside_the_named_subject(read):
+    # the subject is a thing: no actor from a parenthesis or another clause stands in for it
+    r = read("On Saturday (Friday, UTC), an earthquake struck Surigao del Sur in the Philippines.")
+    assert not r.statements
+    assert not read("Hurricane Lorenzo hit the Azores on Tuesday.").statements
+    # the subject describes an actor named inside it
+    assert ("APEC", "AGREE", "Japan", False) in triples(read("The APEC forum agreed to set up a research centre in Tokyo."))
+
+
+def test_calling_a_deal_names_it(read):
+    assert not triples(read('Tom Watson called Prime Minister Theresa May\'s Brexit deal "lousy".'))
+    assert not triples(read("President Donald Trump called the Iran deal a disaster."))
+    assert ("Iran", "RETREAT", "Iran", False) in triples(read("Iran called a ceasefire."))
+
+
+def test_officials_reporting_their_own_countrys_act_accuse_no_one(read):
+    t = triples(read("The Federal Aviation Office of Germany has suspended the permit of Mahan Air, German officials said."))
+    assert not any(c == "ACCUSE" for _, c, _, _ in t)
+
+
+def test_accusation_aims_at_actors_not_places(read):
+    t = triples(read("A United States federal judge sentenced a doctor based in Martinsville, Virginia to prison."))
+    assert not any(o in {"Martinsville", "Virginia"} for _, _, o, _ in t)
+
+
+def test_attacking_a_decision_is_criticism(read):
+    t = triples(read("Turkey attacked the decision of the United States to move its embassy."))
+    assert ("Turkey", "ACCUSE", "United States", False) in t
+    assert ("Turkey", "ASSAULT", "Syria", False) in triples(read("Turkey attacked Syria on Monday."))
+
+
+def test_allegation_through_a_verb_of_aiming(read):
+    t = triples(read("US Defense Secretary James Mattis said Russian President Vladimir Putin aimed to weaken the NATO alliance."))
+    assert ("James Mattis", "ACCUSE", "Vladimir Putin", False) in t
+    # what one says one's own side aims at accuses no one
+    t = triples(read("Russian President Vladimir Putin said Russia aimed to strengthen ties with NATO."))
+    assert not any(c == "ACCUSE" for _, c, _, _ in t)
+
+
+def test_pronoun_subject_of_a_reported_clause_is_its_speaker(read):
+    t = triples(read("Malaysian authorities completed the autopsy over objections from the North Korean government "
+                     "but announced Thursday they would not release the body to North Korea."))
+    assert ("Malaysia", "REJECT", "North Korea", False) in t
+    assert not any(s == "North Korea" for s, _, _, _ in t)
+    # a pronoun that does not fit the speaker is left to coreference
+    t = triples(read("Russia attacked Ukraine. President Vladimir Putin said it would withdraw from Crimea."))
+    assert ("Vladimir Putin", "RETREAT", "Crimea", False) not in t
+
+
+def test_reported_victim_or_denied_act_is_no_accusation(read):
+    t = triples(read("Tunisian lawmaker Samir Dilou said Tunisia was facing terrorist attacks."))
+    assert not any(c == "ACCUSE" for _, c, _, _ in t)
+    t = triples(read("Turkish spokesman Ibrahim Kalin said Russian forces did not attack Turkish soldiers."))
+    assert not any(c == "ACCUSE" for _, c, _, _ in t)
+    t = triples(read("Turkish spokesman Ibrahim Kalin said Russian forces attacked Turkish soldiers."))
+    assert ("Ibrahim Kalin", "ACCUSE", "Russia", False) in t

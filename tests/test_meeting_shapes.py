@@ -135,3 +135,9 @@ def test_a_scheduled_meeting_with_an_unknown_side_stays_apart(read):
     ms = meetings(r)
     assert any(m["participants"] == {"Karl Dorn", "Ivan Petrov"} and m["status"] == "held" for m in ms)
     assert not any("Ivan Petrov" in m["participants"] and m["status"] == "planned" for m in ms)
+
+
+def test_the_purpose_of_a_meeting_is_that_meeting(read):
+    r = read("Foreign Minister Anna Berg and President Ivan Petrov will meet in Minsk to discuss trade.")
+    assert [(m["participants"], m["place"], m["status"]) for m in meetings(r)] == [
+        ({"Anna Berg", "Ivan Petrov"}, "Minsk", "planned")]

@@ -26,6 +26,7 @@ from kgraph.extract.speech import (
     obligation_statements,
     request_statements,
 )
+from kgraph.extract.patterns import build_matcher, pattern_statements
 from kgraph.extract.statements import nominal_statements, verbal_statements
 from kgraph.lexicon import Lexicon
 from kgraph.records import (
@@ -80,6 +81,7 @@ def extract_document(document: Document, chunks: list, lex: Lexicon) -> DocResul
 
     statements = []
     meeting_mentions = []
+    matcher = build_matcher(ctx_chunks[0].sdoc.vocab, lex) if ctx_chunks else None
     for ci, chunk in enumerate(ctx_chunks):
         for sent in chunk.sdoc.sents:
             statements.extend(verbal_statements(ctx, ci, sent, statements))
@@ -89,6 +91,7 @@ def extract_document(document: Document, chunks: list, lex: Lexicon) -> DocResul
             statements.extend(allegation_statements(ctx, ci, sent))
             meeting_mentions.extend(verb_meetings(ctx, ci, sent))
             meeting_mentions.extend(noun_meetings(ctx, ci, sent))
+        statements.extend(pattern_statements(ctx, ci, chunk.sdoc, matcher, statements))
 
     country_of = _cluster_countries(mentions, ctx.countries)
     meetings = merge_mentions(meeting_mentions, country_of, document.date)

@@ -10,7 +10,7 @@ meetings while ``his visit to Sochi`` joins the second.
 """
 from __future__ import annotations
 
-from kgraph.extract.meetings import MeetingMention
+from kgraph.extract.meetingargs import MeetingMention
 
 
 def _dates_agree(a: str, b: str) -> bool:

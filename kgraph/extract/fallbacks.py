@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from kgraph.extract import syntax
 from kgraph.extract.actors import DocContext
-from kgraph.extract.triggers import REPORTING, noun_entry
+from kgraph.extract.triggers import noun_entry
 from kgraph.lexicon import EventType
 from kgraph.records import Statement
 
@@ -63,7 +63,7 @@ def place_country(ctx: DocContext, chunk: int, verb) -> list[tuple[str, str]]:
     return []
 
 
-def main_clause(verb) -> bool:
+def main_clause(verb, lex) -> bool:
     """The sentence's own event (root, its conjuncts, or what a reporting verb reports): only these
     get event-coder guesses for a missing side; subordinate events need both sides in the parse."""
     v = verb
@@ -71,7 +71,7 @@ def main_clause(verb) -> bool:
         v = v.head
     if v.dep_ == "ROOT":
         return True
-    return v.dep_ in {"ccomp", "parataxis"} and v.head.lemma_.lower() in REPORTING | {"announce", "declare", "report"}
+    return v.dep_ in {"ccomp", "parataxis"} and v.head.lemma_.lower() in lex.word_lists["reporting_verbs"]
 
 
 def missing_target(ctx: DocContext, chunk: int, verb, etype: EventType, subjects, recent: list[Statement],
@@ -90,7 +90,8 @@ def missing_target(ctx: DocContext, chunk: int, verb, etype: EventType, subjects
         if implicit:
             return [(implicit, implicit.split(":")[0], "")], 0.6, False
     if main and verb.lemma_.lower() not in TOPIC_VERBS:  # "discussed aid to Ukraine": a topic
-        found = complement_actor(ctx, chunk, verb, {k for k, _ in subjects})
+        found = complement_actor(ctx, chunk, verb, {k for k, _ in subjects}, etype.category == "ACCUSE",
+                                 places=etype.category not in ctx.lex.word_lists.get("actor_only_acts", ()))
         if found:
             return [(k, kind, "") for k, kind in found], 0.5, False
     if not main or etype.category == "CONSULT":
@@ -117,24 +118,33 @@ def reciprocal(verb, subjects, etype) -> bool:
 MUTUAL_CAMEO = {"050", "057"}  # diplomatic cooperation, signing an agreement: mutual whatever their PLOVER type
 
 
-def nearest_actor(ctx: DocContext, chunk: int, verb, left: bool, exclude: set) -> list[tuple[str, str]]:
-    """The closest actor mention on one side of the verb in its sentence (event-coder fallback)."""
+def nearest_actor(ctx: DocContext, chunk: int, verb, left: bool, exclude: set,
+                  within: set[int] | None = None) -> list[tuple[str, str]]:
+    """The closest actor mention on one side of the verb in its sentence (event-coder fallback),
+    only among the ``within`` tokens when given."""
     tokens = range(verb.i - 1, verb.sent.start - 1, -1) if left else range(verb.i + 1, verb.sent.end)
     for i in tokens:
+        if within is not None and i not in within:
+            continue
         m = ctx.mention(chunk, verb.doc[i])
         if m is not None and m.kind in ACTOR_KINDS and m.cluster not in exclude:
             return [(m.cluster, m.kind)]
     return []
 
 
-def complement_actor(ctx: DocContext, chunk: int, verb, exclude: set) -> list[tuple[str, str]]:
+def complement_actor(ctx: DocContext, chunk: int, verb, exclude: set, skip_victims: bool = False,
+                     places: bool = True) -> list[tuple[str, str]]:
     """Target of an event whose object is not itself an actor: the first actor inside the verb's
     complements (``demanded that the US cancel ...``, ``threatened to cut off electricity to
-    Nakhichevan``), else the nearest actor to the right of the verb."""
+    Nakhichevan``), else the nearest actor to the right of the verb.  An accusation skips the
+    victims of the act it condemns (``condemned the attack on Saudi oil facilities``); acts aimed
+    only at actors (accusations, requests) skip places (``sentenced a doctor based in Martinsville``)."""
     for c in verb.children:
         if c.i < verb.i or c.dep_ not in {"dobj", "ccomp", "xcomp", "prep", "dative", "attr", "oprd", "advcl"}:
             continue
         for t in c.subtree:
+            if skip_victims and _victim(ctx, t):
+                continue  # "condemned the attack on Saudi oil facilities": the one attacked is not accused
             if t.tag_ in {"PRP", "PRP$"} and t.lower_ not in {"it", "its", "itself"}:
                 key, kind = ctx.actor(chunk, t, as_agent=False, exclude=frozenset(exclude))
                 if key and key not in exclude:  # "rejected his proposal"
@@ -143,7 +153,7 @@ def complement_actor(ctx: DocContext, chunk: int, verb, exclude: set) -> list[tu
             if m is None or m.kind not in ACTOR_KINDS | {"location"}:
                 continue
             key, kind = ctx.actor(chunk, t, as_agent=False)
-            if key and key not in exclude:
+            if key and key not in exclude and (places or kind != "location"):
                 return [(key, kind)]
             # a domestic act: "Turkey will allow Turkish refugees to return", "Sudan lifted the
             # emergency in West Darfur" - the target is the actor's own country
@@ -151,6 +161,20 @@ def complement_actor(ctx: DocContext, chunk: int, verb, exclude: set) -> list[tu
             if own and own in exclude:
                 return [(own, "country")]
     return nearest_actor(ctx, chunk, verb, left=False, exclude=exclude)
+
+
+def _victim(ctx: DocContext, token) -> bool:
+    """A token inside the object of a hostile event noun (``the attack on Saudi oil facilities``,
+    ``the bombing of the embassy``), where it names the one the act was done to."""
+    for t in [token, *token.ancestors]:
+        if t.pos_ in {"VERB", "AUX"}:
+            return False
+        prep = t.head
+        if t.dep_ == "pobj" and prep.lower_ in ctx.lex.word_lists.get("victim_preps", ()) and prep.head.pos_ == "NOUN":
+            entry = noun_entry(prep.head, ctx.lex)[1]
+            if entry is not None and entry.category in ctx.lex.word_lists.get("hostile_acts", ()):
+                return True
+    return False
 
 
 def implicit_object(recent: list[Statement], category: str, sent_index: int) -> str:

@@ -151,10 +151,16 @@ def classify(text: str, label: str, lex: Lexicon, known_names: frozenset = froze
             return "country", demonym, "", ""
         if place:
             return "location", "", place.country, ""
+        if len(key.split()) >= 2 and key.split()[-1] in lex.organization_heads:
+            return "organization", "", contained_country(text, lex), ""  # "United States Coast Guard"
         return "location", "", contained_country(text, lex), ""
     if label == "ORG":
         if place and place.kind == "city" and len(key.split()) == 1:
             return "location", "", place.country, ""
+        if len(key.split()) >= 2 and key.split()[-1] in lex.facility_heads:
+            words = text.split()  # "Toronto Congress Centre": a venue, in its city's country
+            city = next((p for j in range(len(words) - 1, 0, -1) if (p := gaz.place(" ".join(words[:j])))), None)
+            return "location", "", contained_country(text, lex) or (city.country if city else ""), ""
         return "organization", "", contained_country(text, lex), ""
     if label == "PERSON":
         if text.isupper() and len(text.replace("-", "").replace(".", "")) <= 6:

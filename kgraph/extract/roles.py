@@ -85,7 +85,7 @@ def attach_role(m: Mention, sdoc, lex: Lexicon) -> set[int]:
     elif i >= sent.start + 1 and sdoc[i].lower_ in lex.common_person_nouns and not m.country:
         # "North Korean man Ri Jong Chol", "Indonesian citizen Siti Aishah": a nationality, no role
         lo = i - 1
-        while lo >= sent.start and sdoc[lo].ent_type_ == "NORP" and lo >= i - 3:
+        while lo >= sent.start and sdoc[lo].ent_type_ in {"NORP", "GPE"} and lo >= i - 3:  # "the US woman"
             lo -= 1
         m.country = _country_of_words(sdoc[lo + 1 : i], lex) if lo < i - 1 else ""
     # "Chancellor Angela Merkel of Germany"

@@ -10,13 +10,9 @@ from __future__ import annotations
 from kgraph.extract import syntax
 from kgraph.extract.actors import DocContext
 from kgraph.extract.fallbacks import ACTOR_KINDS
-from kgraph.extract.statements import HEDGES
 from kgraph.extract.triggers import event_type
 from kgraph.records import Statement
 
-DEONTIC = {"must", "should"}
-ALLEGING = {"claim", "allege", "say", "report", "insist", "assert", "contend", "maintain"}
-HOSTILE_ACTS = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "THREATEN"}
 
 
 def _speaker(ctx: DocContext, chunk: int, clause) -> list[tuple[str, str]]:
@@ -41,7 +37,7 @@ def obligation_statements(ctx: DocContext, chunk: int, sent) -> list[Statement]:
     for verb in sent:
         if verb.pos_ not in {"VERB", "AUX"} or verb.dep_ not in {"ccomp", "acl", "relcl"}:
             continue  # "said that the US must be ready to mediate": the copula carries the "must"
-        if not any(c.dep_ == "aux" and c.lower_ in DEONTIC for c in verb.children):
+        if not any(c.dep_ == "aux" and c.lower_ in ctx.lex.word_lists["deontic_modals"] for c in verb.children):
             continue
         targets = [a for s in syntax.subjects(verb) for a in ctx.actors(chunk, s)]
         speakers = _speaker(ctx, chunk, verb)
@@ -53,24 +49,39 @@ def obligation_statements(ctx: DocContext, chunk: int, sent) -> list[Statement]:
     return out
 
 
+def _reported_clause(verb, lists: dict):
+    """The clause a reporting verb governs that ``verb`` is the act of: the clause itself
+    (``claimed that ISIL had attacked Iraq``) or, through a verb of aiming or trying, its
+    complement (``said Putin aimed to weaken NATO``); None when ``verb`` is not reported."""
+    if verb.pos_ != "VERB":
+        return None
+    if verb.dep_ == "ccomp":
+        return verb
+    if verb.dep_ == "xcomp" and verb.head.dep_ == "ccomp" and verb.head.lemma_.lower() in lists["transparent_heads"]:
+        return verb.head
+    return None
+
+
 def allegation_statements(ctx: DocContext, chunk: int, sent) -> list[Statement]:
     """``The US claimed that ISIL had attacked Iraq``: reporting another actor's hostile act is an
     accusation (ACCUSE) from the speaker to the one said to act."""
     out: list[Statement] = []
     for verb in sent:
-        if verb.pos_ != "VERB" or verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in ALLEGING:
+        reported = _reported_clause(verb, ctx.lex.word_lists)
+        if reported is None or reported.head.lemma_.lower() not in ctx.lex.word_lists["alleging_verbs"]:
             continue
         etype = event_type(verb, ctx.lex)[0]
-        if etype is None or etype.category not in HOSTILE_ACTS:
-            continue
-        speakers = [a for s in syntax.subjects(verb.head) for a in ctx.actors(chunk, s)]
+        if etype is None or etype.category not in ctx.lex.word_lists["hostile_acts"] or etype.reverse \
+                or syntax.is_negated(verb):
+            continue  # "Tunisia is facing attacks" tells of a victim; "cannot afford attacks" of no act
+        speakers = [a for s in syntax.subjects(reported.head) for a in ctx.actors(chunk, s)]
         accused = [a for s in syntax.subjects(verb) for a in ctx.actors(chunk, s)]
         if set(accused) & set(speakers):
             continue  # "Obama and Putin said they will attack Iraq": speakers telling of their own act
         prov = ctx.provenance(chunk, verb)
         for skey, skind in speakers:
             for okey, okind in accused:
-                if okey == f"country:{ctx.country_of(skey)}":
+                if okey == f"country:{ctx.country_of(skey)}" or ctx.country_of(okey) in {ctx.country_of(skey)} - {""}:
                     continue  # "the US military said the United States launched a strike": its own side's act
                 if skey != okey and skind in ACTOR_KINDS and okind in ACTOR_KINDS:
                     out.append(Statement(skey, f"allege {verb.lemma_.lower()}", okey, "ACCUSE", False, 0.4, "", "112", prov))
@@ -81,9 +92,9 @@ def request_statements(ctx: DocContext, chunk: int, sent) -> list[Statement]:
     """``Obama wants Putin to attack Switzerland``: wanting someone else to act is a REQUEST to them."""
     out: list[Statement] = []
     for verb in sent:
-        if verb.pos_ != "VERB" or verb.lemma_.lower() not in {"want", "wish", "expect", "need", "like"}:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in ctx.lex.word_lists["wanting_verbs"]:
             continue
-        if any(c.dep_ == "aux" and c.lower_ in HEDGES for c in verb.children):
+        if any(c.dep_ == "aux" and c.lower_ in ctx.lex.word_lists["hedges"] for c in verb.children):
             continue  # "might want" is speculation, not a request
         xcomp = next((c for c in verb.children if c.dep_ in {"xcomp", "ccomp"}), None)
         if xcomp is None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 from kgraph.extract import syntax
 from kgraph.extract.actors import DocContext
 from kgraph.extract.fallbacks import (
+    ACTOR_KINDS,
     TOPIC_VERBS,
     UNATTRIBUTED,
     agent_of_attack,
@@ -25,7 +26,6 @@ from kgraph.extract.fallbacks import (
 from kgraph.extract.modality import REFUSABLE, committed, plover_mode
 from kgraph.extract.temporal import resolve_date
 from kgraph.extract.triggers import (
-    REPORTING,
     event_type,
     governed_by_event,
     governs_event,
@@ -33,15 +33,6 @@ from kgraph.extract.triggers import (
 )
 from kgraph.lexicon import EventType
 from kgraph.records import Statement
-
-OBJECT_PREPS = {"with", "on", "to", "against", "toward", "towards", "into", "at", "for", "from", "over", "upon", "between"}
-HEDGES = {"could", "might", "may", "should"}
-DROP_PREP_IN_RELATION = {"with"}  # "meet with X" is "meet"
-# Nominal events need a possessor/modifier subject; these preps give their object.
-NOMINAL_PREPS = {"in", "on", "against", "with", "to", "toward", "towards", "into", "over", "for"}
-
-
-TOPIC_PREPS = {"on", "over", "for", "about"}
 
 
 def _objects(ctx: DocContext, chunk: int, verb, noun, exclude: frozenset) -> list[tuple[str, str, str]]:
@@ -53,6 +44,8 @@ def _objects(ctx: DocContext, chunk: int, verb, noun, exclude: frozenset) -> lis
     """
     out = []
     heads = [verb] + ([noun] if noun is not None else [])
+    if noun is not None and noun.dep_ == "conj" and noun.head.pos_ == "NOUN":
+        heads.append(noun.head)  # "friendship and cooperation with India": the partner is shared
     for c in verb.children:
         if c.dep_ in {"dobj", "dative", "nsubjpass", "attr", "oprd"} and (noun is None or c.i != noun.i):
             for key, kind in ctx.actors(chunk, c, as_agent=False, exclude=exclude):
@@ -65,18 +58,23 @@ def _objects(ctx: DocContext, chunk: int, verb, noun, exclude: frozenset) -> lis
             for g in c.children:
                 if g.dep_ == "dobj":
                     out.extend((k, kind, "") for k, kind in ctx.actors(chunk, g, as_agent=False, exclude=exclude))
+    for c in verb.children:  # "pressured Colombia to think again": the parser makes the one pressed the infinitive's subject
+        if c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+            for g in c.children:
+                if g.dep_ == "nsubj":
+                    out.extend((k, kind, "") for k, kind in ctx.actors(chunk, g, as_agent=False, exclude=exclude))
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         target = verb.head.head if verb.head.dep_ == "appos" else verb.head
         out.extend((k, kind, "") for k, kind in ctx.actors(chunk, target, as_agent=False))
     for h in heads:
         for c in h.children:
-            if c.dep_ == "prep" and c.lower_ in OBJECT_PREPS:
+            if c.dep_ == "prep" and c.lower_ in ctx.lex.word_lists["object_preps"]:
                 for g in c.children:
                     if g.dep_ == "pobj":
                         for key, kind in ctx.actors(chunk, g, as_agent=False, exclude=exclude):
                             out.append((key, kind, c.lower_))
     if any(p == "with" for _, _, p in out):
-        out = [o for o in out if o[2] not in TOPIC_PREPS]
+        out = [o for o in out if o[2] not in ctx.lex.word_lists["topic_preps"]]
     return out
 
 
@@ -87,55 +85,24 @@ def verbal_statements(ctx: DocContext, chunk: int, sent, recent: list[Statement]
         if verb.pos_ != "VERB":
             continue
         etype, relation, noun = event_type(verb, lex)
-        if etype is None or (verb.lemma_.lower() in REPORTING and noun is None):
+        if etype is None or (verb.lemma_.lower() in lex.word_lists["reporting_verbs"] and noun is None):
             continue  # "said" is no event; "announced a suspension of flights" is
-        base = relation.rsplit(" ", 1)[0] if relation.split(" ")[-1] in OBJECT_PREPS else relation
         if governed_by_event(verb, lex) or governs_event(verb, lex):
             continue  # "threatened to cut off supplies": the governing verb carries the event
-        subj_tokens = syntax.subjects(verb)
-        passive = bool(syntax.passive_objects(verb)) and not any(c.dep_ in syntax.SUBJ for c in verb.children)
-        stative = passive and verb.lemma_.lower() in lex.stative_participles and not any(
-            c.dep_ == "agent" for c in verb.children)
-        if stative:
-            subj_tokens, passive = syntax.passive_objects(verb), False  # "Israel is opposed to French mediation"
-        subjects = [a for t in subj_tokens for a in ctx.actors(chunk, t, as_agent=True)]
-        subjects = [s for s in subjects if s[1] != "location"]
-        objects = _objects(ctx, chunk, verb, noun, frozenset(k for k, _ in subjects))
-        if stative:
-            objects = [o for o in objects if o[0] not in {k for k, _ in subjects}]
-        if verb.lemma_.lower() in TOPIC_VERBS:
-            objects = [o for o in objects if o[2] == "with"]  # "discussed aid to Ukraine": topics
-        elif etype.category == "CONSULT":
-            objects = [o for o in objects if o[2] not in {"at", "in"}]  # "hosted X at the palace": a place
-        if passive and not any(c.dep_ == "agent" for c in verb.children):
-            subjects = agent_of_attack(ctx, chunk, verb)  # "killed in Israeli tank shelling"
-        guessed = 1.0
-        reciprocal = False
-        main = main_clause(verb)
-        if etype.category in UNATTRIBUTED and main and not objects and passive and human_victim(verb):
-            # "a journalist has been killed in a car bomb explosion in Beirut": the victims, named by
-            # no country, are counted to the country where it happened
-            objects = [(k, kind, "") for k, kind in place_country(ctx, chunk, verb)]
-        if not subjects and etype.category in UNATTRIBUTED and objects and main:
-            # "Three soldiers were killed by a bomb outside Basra": event data code an attack by
-            # unknown perpetrators as coming from the country where it happened
-            subjects = place_country(ctx, chunk, verb)
-            guessed = 0.4
-            relation = f"{relation} (perpetrator unknown)"
-        if not subjects and etype.category == "PROTEST" and any(t.tag_ in {"NNS", "NNPS"} for t in subj_tokens) \
-                and not any(ctx.mention(chunk, x) is not None for t in subj_tokens for x in t.subtree):
-            # "Prisoners rioted at a jail in Dili", "refugees continued a hunger strike": unnamed
-            # protesters are counted to the country where they protest
-            home = place_country(ctx, chunk, verb) or ([(f"country:{ctx.scene}", "country")] if ctx.scene else [])
-            subjects, guessed = home, 0.4
-        if not subjects and not passive and main:
-            subjects = nearest_actor(ctx, chunk, verb, left=True, exclude={k for k, _, _ in objects})
-            guessed = 0.5
+        subj_tokens = syntax.subjects(verb, lists=lex.word_lists)
+        if _hazard(subj_tokens, lex):
+            continue  # "an earthquake struck", "Hurricane Lorenzo hit the Azores": nature is no actor
+        main = main_clause(verb, lex)
+        base = relation.rsplit(" ", 1)[0] if relation.split(" ")[-1] in lex.word_lists["object_preps"] else relation
+        subjects, objects, passive = _parsed_sides(ctx, chunk, verb, etype, noun, subj_tokens)
+        subjects, objects, guessed, relation = _guessed_subjects(
+            ctx, chunk, verb, etype, relation, subj_tokens, (subjects, objects, passive, main))
         if not subjects:
             continue
         if len(subjects) > 1 and not objects and noun is not None and noun_entry(noun, lex)[0] in lex.joint_activity_nouns:
             # "French and Egyptian warships launched war games": exercises held together are cooperation
             etype = EventType("COOPERATE", "062", etype.confidence)
+        reciprocal = False
         if not objects:
             objects, factor, reciprocal = missing_target(ctx, chunk, verb, etype, subjects, recent, main)
             guessed *= factor
@@ -146,33 +113,126 @@ def verbal_statements(ctx: DocContext, chunk: int, sent, recent: list[Statement]
             if not givers:
                 continue
             subjects, objects = [(k, kind) for k, kind, _ in givers], [(k, kind, "") for k, kind in subjects]
-        negated = syntax.is_negated(verb)
-        category = plover_mode(etype.category, verb)
-        hedged = any(c.lower_ in HEDGES for c in verb.children if c.dep_ == "aux")
-        t = syntax.tense(verb)
-        date = _date(ctx, verb, t)
-        conf = etype.confidence * (0.7 if hedged else 1.0) * guessed
-        prov = ctx.provenance(chunk, verb)
-        if any(o[0] not in {k for k, _ in subjects} for o in objects):
-            # "Syria offered its troops to Lebanon": a self-reference yields to a real target
-            objects = [o for o in objects if o[0] not in {k for k, _ in subjects}]
-        for skey, skind in subjects:
-            for okey, okind, prep in objects:
-                if skey == okey and (skind != "country" or reciprocal):
-                    continue  # only a country acting on its own people or places is its own target
-                rel = relation if (not prep or prep in DROP_PREP_IN_RELATION or relation.endswith(" " + prep)) else f"{base} {prep}"
-                out.append(Statement(skey, rel, okey, category, negated, round(conf, 2), date,
-                                     etype.cameo if category == etype.category else "", prov))
-                if category == "CONSULT" and not negated and committed(verb):
-                    # "will visit Albania", "ready to host a meeting": CAMEO 036, intent to meet (AGREE),
-                    # beside the planned meeting itself
-                    out.append(Statement(skey, f"agree to {rel}", okey, "AGREE", False, round(conf * 0.8, 2), date,
-                                         "036", prov))
-                if negated and category in REFUSABLE:
-                    # "will not accept", "did not attend": the denied act stays negated, and the
-                    # refusal itself is a REJECT event (PLOVER)
-                    out.append(Statement(skey, f"not {rel}", okey, "REJECT", False, round(conf * 0.8, 2), date, "120", prov))
+        out.extend(_emit(ctx, chunk, verb, etype, (relation, base), (subjects, objects, guessed, reciprocal)))
     return out
+
+
+def _parsed_sides(ctx: DocContext, chunk: int, verb, etype: EventType, noun, subj_tokens) -> tuple[list, list, bool]:
+    """(subjects, objects, passive) as the parse gives them: a stance participle's subject acts
+    (``Israel is opposed to French mediation``), a topic verb's objects are topics, a passive
+    with no agent takes the attacker its attack names (``killed in Israeli tank shelling``)."""
+    passive = bool(syntax.passive_objects(verb)) and not any(c.dep_ in syntax.SUBJ for c in verb.children)
+    stative = passive and verb.lemma_.lower() in ctx.lex.stative_participles and not any(
+        c.dep_ == "agent" for c in verb.children)
+    if stative:
+        subj_tokens, passive = syntax.passive_objects(verb), False
+    subjects = reported_speaker(ctx, chunk, verb, subj_tokens) or [
+        a for t in subj_tokens for a in ctx.actors(chunk, t, as_agent=True)]
+    subjects = [s for s in subjects if s[1] != "location"]
+    objects = _objects(ctx, chunk, verb, noun, frozenset(k for k, _ in subjects))
+    if stative:
+        objects = [o for o in objects if o[0] not in {k for k, _ in subjects}]
+    if verb.lemma_.lower() in TOPIC_VERBS:
+        objects = [o for o in objects if o[2] == "with"]  # "discussed aid to Ukraine": topics
+    elif etype.category == "CONSULT":
+        objects = [o for o in objects if o[2] not in {"at", "in"}]  # "hosted X at the palace": a place
+    if passive and not any(c.dep_ == "agent" for c in verb.children):
+        subjects = agent_of_attack(ctx, chunk, verb)
+    return subjects, objects, passive
+
+
+def _guessed_subjects(ctx: DocContext, chunk: int, verb, etype: EventType, relation: str, subj_tokens,
+                      parsed: tuple) -> tuple[list, list, float, str]:
+    """Event-coder guesses for a side the parse leaves empty, each lowering the confidence:
+    (subjects, objects, confidence factor, relation)."""
+    subjects, objects, passive, main = parsed
+    guessed = 1.0
+    if etype.category in UNATTRIBUTED and main and not objects and passive and human_victim(verb):
+        # "a journalist has been killed in a car bomb explosion in Beirut": the victims, named by
+        # no country, are counted to the country where it happened
+        objects = [(k, kind, "") for k, kind in place_country(ctx, chunk, verb)]
+    if not subjects and etype.category in UNATTRIBUTED and objects and main:
+        # "Three soldiers were killed by a bomb outside Basra": event data code an attack by
+        # unknown perpetrators as coming from the country where it happened
+        return place_country(ctx, chunk, verb), objects, 0.4, f"{relation} (perpetrator unknown)"
+    if not subjects and etype.category == "PROTEST" and any(t.tag_ in {"NNS", "NNPS"} for t in subj_tokens) \
+            and not any(ctx.mention(chunk, x) is not None for t in subj_tokens for x in t.subtree):
+        # "Prisoners rioted at a jail in Dili", "refugees continued a hunger strike": unnamed
+        # protesters are counted to the country where they protest
+        home = place_country(ctx, chunk, verb) or ([(f"country:{ctx.scene}", "country")] if ctx.scene else [])
+        subjects, guessed = home, 0.4
+    if not subjects and not passive and main:
+        subjects = nearest_actor(ctx, chunk, verb, left=True, exclude={k for k, _, _ in objects},
+                                 within=_subject_span(subj_tokens))
+        guessed = 0.5
+    return subjects, objects, guessed, relation
+
+
+def _emit(ctx: DocContext, chunk: int, verb, etype: EventType, relations: tuple[str, str], sides: tuple) -> list[Statement]:
+    """Statements for every subject and object, with modality, negation, date and confidence;
+    a planned meeting also gives an intent to meet, a denied cooperative act a refusal."""
+    lex = ctx.lex
+    subjects, objects, guessed, reciprocal = sides
+    relation, base = relations  # "call for" and "call" (the verb without its preposition)
+    negated = syntax.is_negated(verb)
+    category = plover_mode(etype.category, verb)
+    hedged = any(c.lower_ in lex.word_lists["hedges"] for c in verb.children if c.dep_ == "aux")
+    date = statement_date(ctx, verb, syntax.tense(verb))
+    conf = etype.confidence * (0.7 if hedged else 1.0) * guessed
+    prov = ctx.provenance(chunk, verb)
+    if any(o[0] not in {k for k, _ in subjects} for o in objects):
+        # "Syria offered its troops to Lebanon": a self-reference yields to a real target
+        objects = [o for o in objects if o[0] not in {k for k, _ in subjects}]
+    out = []
+    for skey, skind in subjects:
+        for okey, _, prep in objects:
+            if skey == okey and (skind != "country" or reciprocal):
+                continue  # only a country acting on its own people or places is its own target
+            rel = relation if (not prep or prep in lex.word_lists["drop_prep_in_relation"]
+                               or relation.endswith(" " + prep)) else f"{base} {prep}"
+            out.append(Statement(skey, rel, okey, category, negated, round(conf, 2), date,
+                                 etype.cameo if category == etype.category else "", prov))
+            if category == "CONSULT" and not negated and committed(verb):
+                # "will visit Albania", "ready to host a meeting": CAMEO 036, intent to meet (AGREE)
+                out.append(Statement(skey, f"agree to {rel}", okey, "AGREE", False, round(conf * 0.8, 2), date,
+                                     "036", prov))
+            if negated and category in REFUSABLE:
+                # "will not accept", "did not attend": the denied act stays negated, and the
+                # refusal itself is a REJECT event (PLOVER)
+                out.append(Statement(skey, f"not {rel}", okey, "REJECT", False, round(conf * 0.8, 2), date, "120", prov))
+    return out
+
+
+def reported_speaker(ctx: DocContext, chunk: int, verb, subj_tokens) -> list[tuple[str, str]]:
+    """``Malaysian authorities announced they would not release the body``: a pronoun subject of
+    a reported clause is its speaker, when the speaker fits the pronoun (a person for he/she, a
+    country, organisation or group for it/they)."""
+    pronoun = next((t for t in subj_tokens if t.tag_ == "PRP"), None)
+    if pronoun is None or pronoun.lower_ not in {"he", "she", "it", "they", "we"}:
+        return []
+    v = verb
+    while v.dep_ in {"xcomp", "conj"} and v.head.i != v.i:
+        v = v.head
+    if v.dep_ != "ccomp" or v.head.lemma_.lower() not in ctx.lex.word_lists["reporting_verbs"]:
+        return []
+    personal = pronoun.lower_ in {"he", "she"}
+    found = [a for s in syntax.subjects(v.head) if s.tag_ != "PRP" for a in ctx.actors(chunk, s, as_agent=True)]
+    return [a for a in found if (a[1] == "person") == personal and a[1] in ACTOR_KINDS]
+
+
+def _hazard(subj_tokens, lex) -> bool:
+    """A subject that is a natural hazard or an accident, by its head or a word of its name."""
+    hazards = lex.word_lists.get("hazard_nouns", frozenset())
+    return any(t.lemma_.lower() in hazards or any(c.dep_ == "compound" and c.lemma_.lower() in hazards for c in t.children)
+               for t in subj_tokens)
+
+
+def _subject_span(subj_tokens) -> set[int] | None:
+    """Where a guessed agent may be looked for: inside the subject the parse names (``the APEC
+    forum``, ``students throughout Indonesia``), not in another clause or a parenthesis
+    (``an earthquake struck ... (UTC)``); anywhere to the left when the parse names none."""
+    nouns = [t for t in subj_tokens if t.pos_ in {"NOUN", "PROPN"}]
+    return {x.i for t in nouns for x in t.subtree} if nouns else None
 
 
 def nominal_statements(ctx: DocContext, chunk: int, sent) -> list[Statement]:
@@ -192,7 +252,7 @@ def nominal_statements(ctx: DocContext, chunk: int, sent) -> list[Statement]:
         subjects = [s for s in subjects if s[1] != "location"]
         objects = []
         for c in noun.children:
-            if c.dep_ == "prep" and c.lower_ in NOMINAL_PREPS:
+            if c.dep_ == "prep" and c.lower_ in lex.word_lists["nominal_preps"]:
                 for g in c.children:
                     if g.dep_ == "pobj":
                         objects.extend((k, kind, c.lower_) for k, kind in ctx.actors(chunk, g, as_agent=False))
@@ -201,7 +261,7 @@ def nominal_statements(ctx: DocContext, chunk: int, sent) -> list[Statement]:
         if not subjects or not objects:
             continue
         prov = ctx.provenance(chunk, noun)
-        date = _date(ctx, noun.head if noun.head.pos_ == "VERB" else noun, syntax.tense(noun.head))
+        date = statement_date(ctx, noun.head if noun.head.pos_ == "VERB" else noun, syntax.tense(noun.head))
         for skey, _ in subjects:
             for okey, _, prep in objects:
                 if skey != okey:
@@ -210,7 +270,8 @@ def nominal_statements(ctx: DocContext, chunk: int, sent) -> list[Statement]:
     return out
 
 
-def _date(ctx: DocContext, head, t: str) -> str:
+def statement_date(ctx: DocContext, head, t: str) -> str:
+    """The first date in the clause of ``head`` resolved against the article date and tense."""
     for ent in syntax.date_spans(head):
         value = resolve_date(ent.text, ctx.doc_date, t)
         if value:

@@ -33,9 +33,26 @@ def stolen_subject(verb):
     return None
 
 
-def subjects(verb, _depth: int = 0) -> list:
+def controller(verb, lists: dict) -> list:
+    """The noun that controls a verb with no subject of its own, from the statement word lists:
+    the object of the verb above a gerund under a control preposition (``thanked France for
+    pressuring Colombia``, ``accused Kyiv of shelling``), or the subject of the verb governing a
+    control noun (``reached an agreement to give Kiribati aid``)."""
+    head = verb.head
+    if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in lists.get("control_preps", ()):
+        return [c for c in head.head.children if c.dep_ == "dobj" and c.i < head.i]
+    if verb.dep_ == "acl" and head.pos_ == "NOUN" and head.lemma_.lower() in lists.get("control_nouns", ()) \
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) \
+            and head.dep_ in {"dobj", "pobj"} and head.head.pos_ in {"VERB", "ADP"}:
+        governor = head.head.head if head.dep_ == "pobj" else head.head
+        return subjects(governor, lists=lists) if governor.pos_ in {"VERB", "AUX"} else []
+    return []
+
+
+def subjects(verb, _depth: int = 0, lists: dict | None = None) -> list:
     """Agents of a verb: its subject, the agent of a passive, or the subject it inherits
-    (``traveled to Russia to meet``, ``After meeting with Putin, Kerry will``)."""
+    (``traveled to Russia to meet``, ``After meeting with Putin, Kerry will``); with the
+    statement word lists, also the noun that controls it (:func:`controller`)."""
     if _depth > 4:
         return []
     out = [c for c in verb.children if c.dep_ in SUBJ]
@@ -47,28 +64,32 @@ def subjects(verb, _depth: int = 0) -> list:
     stolen = stolen_subject(verb)
     if stolen is not None:
         return [stolen]
+    controlling = controller(verb, lists) if lists else []
+    if controlling:
+        return controlling
     head = verb.head
     if head.i == verb.i:
         return []
     if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ == "acomp":
-        return subjects(head.head, _depth + 1)  # "Syria is willing to withdraw"
+        return subjects(head.head, _depth + 1, lists)  # "Syria is willing to withdraw"
     if verb.dep_ == "xcomp" and head.pos_ == "VERB":
-        controller = [c for c in head.children if c.dep_ == "dobj"]
-        if controller:
-            return controller  # object control: "invited him to visit Beijing"
+        objects = [c for c in head.children if c.dep_ == "dobj"]
+        if objects:
+            return objects  # object control: "invited him to visit Beijing"
         raised = [c for c in head.children if c.dep_ in PASSIVE_SUBJ]
         if raised and not any(c.dep_ == "agent" for c in head.children):
             return raised  # raising: "the ministers are expected to meet next month"
     if verb.dep_ == "dep" and verb.tag_ in {"VBD", "VBZ", "VBP"} and head.pos_ == "VERB":
-        return subjects(head, _depth + 1)  # "paid a visit to Moscow, then met Lavrov": an unlabelled second verb
+        return subjects(head, _depth + 1, lists)  # "paid a visit to Moscow, then met Lavrov": an unlabelled second verb
     if verb.dep_ == "conj" and verb.tag_ in {"VBD", "VBZ", "VBP"} and head.dep_ == "xcomp" and head.tag_ == "VB":
-        return subjects(head.head, _depth + 1)  # "urged X to reconsider and spoke with Y": a finite verb joins the main clause
-    if verb.dep_ in {"xcomp", "advcl", "conj", "acl"} and head.pos_ in {"VERB", "AUX"}:
+        return subjects(head.head, _depth + 1, lists)  # "urged X to reconsider and spoke with Y": a finite verb joins the main clause
+    if verb.dep_ in {"xcomp", "advcl", "conj", "acl"} and head.pos_ in {"VERB", "AUX"} or (
+            lists and verb.dep_ == "acomp" and head.pos_ in {"VERB", "AUX"}):  # "China is committed to ..."
         if verb.dep_ == "acl" and head.pos_ != "VERB":
             return []
-        return subjects(head, _depth + 1)
+        return subjects(head, _depth + 1, lists)
     if verb.dep_ in {"pcomp"} and head.dep_ == "prep" and head.head.pos_ in {"VERB", "AUX"}:
-        return subjects(head.head, _depth + 1)
+        return subjects(head.head, _depth + 1, lists)
     return []
 
 

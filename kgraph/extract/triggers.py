@@ -11,11 +11,6 @@ from dataclasses import replace
 
 from kgraph.lexicon import EventType
 
-# Verbs of trying let the attempted act through unchanged: "sought to isolate Putin" is about isolating.
-TRANSPARENT_HEADS = {"seek", "try", "attempt", "strive", "endeavour", "endeavor", "want", "wish", "hope", "aim",
-                     "plan", "intend", "continue", "begin", "start", "decide", "move"}
-REPORTING = {"say", "tell", "state", "announce", "add", "note", "report", "claim", "write", "comment", "told"}
-
 
 def noun_entry(noun, lex) -> tuple[str, EventType | None]:
     """The lexicon entry of an event noun, a compound first: ``hunger strike`` before ``strike``."""
@@ -47,6 +42,30 @@ def _content_noun(dobj, verb_lemma: str, lex):
     return inner if inner_known and not own else dobj
 
 
+def _event_conjunct(dobj, verb_lemma: str, lex):
+    """``develop friendship and cooperation with India``: of coordinated objects, the first that
+    names an event when the first one does not."""
+    if f"{verb_lemma}|{dobj.lemma_.lower()}" in lex.verbs or noun_entry(dobj, lex)[1] is not None:
+        return dobj
+    return next((c for c in dobj.children if c.dep_ == "conj" and c.pos_ == "NOUN"
+                 and noun_entry(c, lex)[1] is not None), dobj)
+
+
+def _predicated(verb, dobj) -> bool:
+    """``called the deal a disaster``, ``called the deal "lousy"``: the verb says what the object
+    is, so the object's event is not done by the subject."""
+    return any(c.dep_ == "oprd" for c in verb.children) or any(
+        c.dep_ == "amod" and c.i > dobj.i for c in dobj.children)
+
+
+def _owned(noun) -> bool:
+    """An event noun that names its own actor (``Russia's withdrawal``, ``the withdrawal of
+    Russian forces``) is not the act of the one who expects or demands it (``Merkel expected
+    ...``): that is a request, read by the statement patterns."""
+    return any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of" and any(
+        g.dep_ == "pobj" and g.pos_ in {"PROPN", "NOUN"} for g in c.children)) for c in noun.children)
+
+
 def verb_lemma(verb, lex) -> str:
     """The verb's lemma, mended where the lemmatizer cuts a final e ("staged" -> "stag")."""
     lemma = verb.lemma_.lower()
@@ -66,7 +85,7 @@ def event_type(verb, lex) -> tuple[EventType | None, str, object]:
     dobj = next((c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}
                  and (c.pos_ == "NOUN" or (c.dep_ == "dobj" and c.pos_ == "VERB"))), None)
     if dobj is not None:
-        dobj = _content_noun(dobj, lemma, lex)
+        dobj = _event_conjunct(_content_noun(dobj, lemma, lex), lemma, lex)
     named = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "PROPN"), None)
     if dobj is None and named is not None and f"{lemma}|{named.lemma_.lower()}" in lex.verbs:
         # "blocked the Europe Bridge": a named object still says what kind of thing it is
@@ -84,7 +103,8 @@ def event_type(verb, lex) -> tuple[EventType | None, str, object]:
         if entry is not None and lemma in lex.undergoing_verbs:
             # "China must face tariff penalties (from the US)": China is the target, a "from" names the source
             return replace(entry, reverse=True), key, dobj
-        if (lemma in lex.light_verbs or lemma not in lex.verbs) and entry is not None:
+        if entry is not None and not _predicated(verb, dobj) and (lemma in lex.light_verbs or (
+                lemma not in lex.verbs and not (lemma in lex.word_lists.get("demand_verbs", ()) and _owned(dobj)))):
             return entry, f"{lemma} {key}", dobj
     for p in preps:
         if f"{lemma} {p}" in lex.verbs:
@@ -99,11 +119,11 @@ def governed_by_event(verb, lex) -> bool:
     was tried, planned or wanted (``sought to isolate``), which lets the act through."""
     head = verb.head
     return verb.dep_ in {"xcomp", "ccomp"} and head.pos_ == "VERB" and head.i != verb.i and (
-        event_type(head, lex)[0] is not None and head.lemma_.lower() not in REPORTING | TRANSPARENT_HEADS
+        event_type(head, lex)[0] is not None and head.lemma_.lower() not in lex.word_lists["reporting_verbs"] | lex.word_lists["transparent_heads"]
     )
 
 
 def governs_event(verb, lex) -> bool:
     """A verb of trying or wanting whose complement is itself an event carries no event of its own."""
-    return verb.lemma_.lower() in TRANSPARENT_HEADS and any(
+    return verb.lemma_.lower() in lex.word_lists["transparent_heads"] and any(
         c.dep_ == "xcomp" and c.pos_ == "VERB" and event_type(c, lex)[0] is not None for c in verb.children)
