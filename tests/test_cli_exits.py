@@ -5,7 +5,6 @@ that does not exist, so reaching the parser would exit 7 instead of the option's
 """
 from __future__ import annotations
 
-import os
 import subprocess
 from pathlib import Path
 

@@ -20,7 +20,6 @@ import networkx as nx
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
-from graphs import diplomatic_graph  # noqa: E402
 
 import kgraph  # noqa: E402
 from kgraph.errors import OutputError, OutputSetError  # noqa: E402

@@ -4,7 +4,6 @@ from __future__ import annotations
 import json
 
 import networkx as nx
-import pytest
 
 from kgraph.graph import STRUCTURAL, build_graph
 from kgraph.records import DocResult, Entity, Meeting, Participation, Provenance, Statement

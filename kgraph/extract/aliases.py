@@ -106,7 +106,6 @@ def institution_key(name: str, country: str, lex: Lexicon) -> str:
     >>> institution_key("116th U.S. Congress", "", lex) == institution_key("United States Congress", "", lex)
     True
     """
-    gaz = lex.gazetteer
     raw = [w for w in name.replace("-", " ").split() if not ORDINAL.fullmatch(name_key(w))]
     words = [_spelling(name_key(w)) for w in raw]
     kept, named = _without_countries(words, lex, {i for i, w in enumerate(raw) if w.replace(".", "").isupper()})
