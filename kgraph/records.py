@@ -158,3 +158,4 @@ class BuildConfig:
     strict: bool = False
     cache: bool = True
     cache_dir: str = ""  # folder of the incremental store (the output folder); empty = no store
+    max_doc_chars: int = 200_000  # a longer document is processed in parts of at most this size; 0 = no limit

@@ -38,6 +38,9 @@ def add_parser(sub) -> None:
                         "DIR/.kgraph-cache.sqlite by earlier builds")
     p.add_argument("--max-nodes", type=int, default=300, metavar="N",
                    help="nodes drawn in graph.html (the most connected ones); the files keep everything")
+    p.add_argument("--max-doc-chars", type=int, default=200_000, metavar="N",
+                   help="a longer document is processed in parts of at most N characters, each a document "
+                        "of its own (id#1, id#2...), which keeps time and memory linear; 0 = no limit")
     p.add_argument("--no-progress", action="store_true", help="hide the progress bar")
     p.set_defaults(run=run)
 
@@ -56,7 +59,7 @@ def run(args) -> int:
     config = BuildConfig(model=args.model, default_date=args.date, text_field=args.text_field,
                          batch_size=max(1, args.batch_size), workers=args.workers, engine=args.engine,
                          scheduler=args.scheduler, strict=args.strict, cache=not args.no_cache,
-                         cache_dir=str(out))
+                         cache_dir=str(out), max_doc_chars=max(0, args.max_doc_chars))
     t0 = time.perf_counter()
     result = build(args.paths, config, progress=not args.no_progress and sys.stderr.isatty())
     for problem in result.problems:
