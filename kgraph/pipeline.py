@@ -83,7 +83,8 @@ def build_documents(documents: Iterable[Document], config: BuildConfig = BuildCo
     from kgraph.engine import plan, run
     from kgraph.graph import build_graph
 
-    documents = list(documents)
+    documents, oversized = split_oversized(documents, config.max_doc_chars)
+    problems = (*problems, *oversized)
     timings = dict(timings or {})
     t0 = time.perf_counter()
     store = _open_store(config)
@@ -125,6 +126,37 @@ def build_documents(documents: Iterable[Document], config: BuildConfig = BuildCo
     stats = {"engine": how.engine if todo else "cache", "workers": how.workers, "parsed": len(todo),
              "cached": len(cached)}
     return BuildResult(graph, tuple(results), tuple(problems), timings, stats)
+
+
+def split_oversized(documents: Iterable[Document], limit: int) -> tuple[list[Document], list[Problem]]:
+    """Documents longer than ``limit`` characters cut into parts, each processed as a document of its own.
+
+    A document's extraction sees all of it at once (coreference, the scene
+    country), so its time and memory grow faster than its length; parts keep a
+    50 MB file linear and within memory, and let the progress bar move inside
+    it.  A part is cut at a paragraph, line or sentence end; its id is
+    ``<id>#<n>`` and its offsets count from the start of the part.  Names are
+    not linked across parts, which the returned warning says.
+    """
+    from dataclasses import replace
+
+    from kgraph.nlp import split_text
+
+    out: list[Document] = []
+    problems: list[Problem] = []
+    for doc in documents:
+        if limit <= 0 or len(doc.text) <= limit:
+            out.append(doc)
+            continue
+        parts = split_text(doc.text, limit)
+        out.extend(replace(doc, id=f"{doc.id}#{n}", text=text) for n, (_, text) in enumerate(parts, 1))
+        problems.append(Problem(
+            doc.source or doc.id,
+            f"document {doc.id!r} has {len(doc.text):,} characters, more than the limit of {limit:,} "
+            f"(--max-doc-chars): processed as {len(parts)} parts {doc.id}#1 to #{len(parts)}, whose "
+            f"names are not linked to each other", code="split", kept=True))
+        log.info("split document %r (%d chars) into %d parts", doc.id, len(doc.text), len(parts))
+    return out, problems
 
 
 def _open_store(config: BuildConfig):

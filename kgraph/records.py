@@ -163,3 +163,4 @@ class BuildConfig:
     cache_dir: str = ""  # folder of the incremental store (the output folder); empty = no store
     worker_timeout: float = 300.0  # seconds without a finished document before worker processes count as stuck
     actors_only: bool = False  # drop entities that take part in no statement or meeting
+    max_doc_chars: int = 200_000  # a longer document is processed in parts of at most this size; 0 = no limit

@@ -49,6 +49,9 @@ def add_parser(sub) -> None:
                         "for this long: a stopped or stuck worker; 0 = wait for ever")
     p.add_argument("--met-graph", action="store_true",
                    help="also write met.graphml: people who met, one weighted edge per pair (for Gephi)")
+    p.add_argument("--max-doc-chars", type=int, default=200_000, metavar="N",
+                   help="a longer document is processed in parts of at most N characters, each a document "
+                        "of its own (id#1, id#2...), which keeps time and memory linear; 0 = no limit")
     p.add_argument("--no-progress", action="store_true", help="hide the progress bar")
     p.set_defaults(run=run)
 
@@ -108,7 +111,8 @@ def _check_options(args):
     config = BuildConfig(model=args.model, default_date=args.date, text_field=args.text_field,
                          batch_size=max(1, args.batch_size), workers=args.workers, engine=args.engine,
                          scheduler=args.scheduler, strict=args.strict, cache=not args.no_cache,
-                         cache_dir=str(out), worker_timeout=args.worker_timeout, actors_only=args.actors_only)
+                         cache_dir=str(out), worker_timeout=args.worker_timeout, actors_only=args.actors_only,
+                         max_doc_chars=max(0, args.max_doc_chars))
     return config, out
 
 

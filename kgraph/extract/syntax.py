@@ -156,9 +156,33 @@ def clause_tokens(head):
 
 
 def date_spans(head):
-    """DATE entities inside the clause of ``head`` (without nested clauses)."""
-    toks = {t.i for t in clause_tokens(head)}
-    return [e for e in head.doc.ents if e.label_ == "DATE" and e.root.i in toks]
+    """DATE entities inside the clause of ``head`` (without nested clauses), in text order.
+
+    Found from the clause's own tokens, never by scanning every entity of the
+    document, which made long texts quadratic.
+    """
+    from spacy.tokens import Span
+
+    toks = clause_tokens(head)
+    inside = {t.i for t in toks}
+    doc = head.doc
+    out, seen = {}, set()
+    for t in toks:
+        if t.ent_type_ != "DATE":
+            continue
+        start = t.i
+        while start > 0 and doc[start].ent_iob_ == "I":
+            start -= 1
+        if start in seen:
+            continue
+        seen.add(start)
+        end = t.i + 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+        ent = Span(doc, start, end, label=doc[start].ent_type)
+        if ent.root.i in inside:
+            out[start] = ent
+    return [out[i] for i in sorted(out)]
 
 
 def prep_objects(token, preps: set[str]) -> list:
