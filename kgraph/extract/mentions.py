@@ -279,7 +279,7 @@ def contained_country(text: str, lex: Lexicon) -> str:
         for i in range(len(words) - n + 1):
             part = " ".join(words[i : i + n])
             iso3 = gaz.countries.get(part) or gaz.demonyms.get(part)
-            region = gaz.places.get(part) if n >= 2 else None
+            region = gaz.place(part) if n >= 2 else None
             if not iso3 and region is not None and region.kind in {"admin1", "region"}:
                 iso3 = region.country
             if iso3:
