@@ -51,3 +51,11 @@ def test_an_implicative_head_keeps_the_past(read):
     assert m["status"] == "held"
     (m,) = meetings(read("President Ilves is preparing to travel to Egypt."))
     assert m["status"] == "planned"
+
+
+def test_parts_of_months_and_ordered_days():
+    assert resolve_date("mid-June", "2019-09-30", "past") == "2019-06"
+    assert resolve_date("late last July", "2019-09-30", "past") == "2019-07"
+    assert resolve_date("the previous Friday", "2019-09-30", "past") == "2019-09-27"
+    assert resolve_date("the previous week", "2019-09-30", "past") == "2019-09"
+    assert resolve_date("the previous season", "2019-09-30", "past") == ""

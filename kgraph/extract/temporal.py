@@ -42,6 +42,11 @@ def _clean(text: str) -> str:
     text = text.lower().replace("\u2019", "'").strip(" ,.;")
     text = re.sub(r"^(just|only|about|around|nearly|almost|some|more than|less than|since|until|by|on|in|at|from|during|of)\s+", "", text)
     text = re.sub(r"\b(night|morning|afternoon|evening)$", "", text).strip()
+    # "mid-June", "late last July", "the previous Friday": the part of a month or the order of days
+    # says no more than the month or the day itself
+    text = re.sub(r"^(early|late|mid)-", r"\1 ", text)
+    text = re.sub(r"^(early|late|mid) (last|next|this) ", r"\2 ", text)
+    text = re.sub(r"^(the )?previous (monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|year)$", r"last \2", text)
     return text
 
 
