@@ -394,18 +394,3 @@ def read_node_link(path: str | os.PathLike) -> nx.MultiDiGraph:
     if isinstance(graph, nx.MultiDiGraph):
         return graph
     return nx.MultiDiGraph(graph if graph.is_directed() else graph.to_directed())
-
-
-def graph_tables(graph: nx.MultiDiGraph) -> dict:
-    """The graph as pandas tables (``triples``, ``entities``, ``meetings``); see :mod:`kgraph.tables`."""
-    from kgraph.tables import graph_tables as tables
-
-    return tables(graph)
-
-
-def write_tables(graph: nx.MultiDiGraph, folder: str | os.PathLike) -> list[Path]:
-    """Write ``triples.csv``, ``entities.csv``, ``meetings.csv`` and ``documents.csv`` into ``folder``;
-    see :mod:`kgraph.tables`."""
-    from kgraph.tables import write_tables as write
-
-    return write(graph, folder)

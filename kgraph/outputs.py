@@ -133,7 +133,8 @@ def write_outputs(graph: nx.MultiDiGraph, out_dir: str | os.PathLike, *, max_nod
 
 
 def _write_files(graph, folder: Path, max_nodes, met_graph: bool) -> None:
-    from kgraph.io import write_graphml, write_node_link, write_tables
+    from kgraph.io import write_graphml, write_node_link
+    from kgraph.tables import write_tables
     from kgraph.query import dyads, projections
     from kgraph.tables import write_csv
     from kgraph.render import write_country_html, write_html

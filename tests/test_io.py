@@ -17,8 +17,8 @@ from hypothesis import strategies as st
 
 from graphs_query import SCHEMA_EDGE_ATTRS, SCHEMA_GRAPH_ATTRS, SCHEMA_NODE_ATTRS, S, build_graph
 from kgraph.errors import GraphFormatError, InputNotFoundError, OutputError
-from kgraph.io import (atomic_write, clean_text, graph_tables, read_graphml, read_node_link, write_graphml,
-                       write_node_link, write_tables)
+from kgraph.io import atomic_write, clean_text, read_graphml, read_node_link, write_graphml, write_node_link
+from kgraph.tables import graph_tables, write_tables
 
 NS = "{http://graphml.graphdrawing.org/xmlns}"
 

@@ -23,7 +23,8 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 import kgraph  # noqa: E402
 from kgraph.errors import OutputError, OutputSetError  # noqa: E402
-from kgraph.io import write_graphml, write_node_link, write_tables  # noqa: E402
+from kgraph.io import write_graphml, write_node_link  # noqa: E402
+from kgraph.tables import write_tables  # noqa: E402
 from kgraph.query import projections  # noqa: E402
 from kgraph.outputs import OUTPUT_FILES, OutputsReplaced, write_outputs  # noqa: E402
 from kgraph.render import write_country_html, write_html  # noqa: E402

@@ -298,7 +298,7 @@ def test_min_confidence_on_statements_and_meetings(kg):
 def test_no_column_shadows_a_dataframe_attribute(kg):
     import pandas as pd
 
-    from kgraph.io import graph_tables
+    from kgraph.tables import graph_tables
 
     frames = [kg.entities(), kg.meetings(), kg.statements(), kg.timeline("Kerry"), kg.neighbors("Kerry"),
               kg.evidence("Kerry", "Putin"), kg.path("Kerry", "Syria"), kg.dyads(), kg.documents(),

@@ -9,48 +9,15 @@ nationality becomes a place, title words tagged as organisations
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
+from kgraph.extract.mention import Mention, match_title
+from kgraph.extract.roles import attach_role
 from kgraph.geo import name_key
-from kgraph.lexicon import Leader, Lexicon
+from kgraph.lexicon import Lexicon
 from kgraph.names import strip_markup
 
 POSSESSIVE = {"'s", "’s", "'", "’", "s"}
 ACTOR_KINDS = {"person", "organization", "country"}
-
-
-@dataclass
-class Mention:
-    """A mention being built inside one document (internal; frozen records come out of extract)."""
-
-    chunk: int
-    start: int  # token index in the chunk's spaCy Doc
-    end: int
-    text: str
-    kind: str
-    sent_index: int
-    char_start: int
-    char_end: int
-    iso3: str = ""
-    country: str = ""
-    role: str = ""
-    kb_leader: Leader | None = None  # office-holder knowledge-base entry, used only when the text says nothing
-    kb_country: str = ""  # country of a surname-only knowledge-base match, used if the article names it
-    gender: str = ""
-    org_name: str = ""  # canonical organisation name from the lexicon
-    via: str = "ner"
-    dep: str = ""  # dependency label of the mention's head token
-    label: str = ""  # the NER label it came from ("" when repaired)
-    cluster: str = ""  # entity key inside the document, set by coreference
-
-    @property
-    def kb_role(self) -> str:
-        """The knowledge base's latest role for this person ("" when not linked)."""
-        return self.kb_leader.role if self.kb_leader is not None else ""
-
-    @property
-    def tokens(self) -> range:
-        return range(self.start, self.end)
 
 
 NOT_NAME_POS = {"VERB", "ADP", "SCONJ", "ADV", "PRON", "DET", "AUX", "CCONJ", "PART", "NUM"}
@@ -108,13 +75,6 @@ def is_headline(sent) -> bool:
     return caps / len(words) >= 0.75
 
 
-def match_title(words: list[str], lex: Lexicon) -> int:
-    """Length of the longest title that ends the word list (0 when none)."""
-    for k in range(min(lex.max_title_words, len(words)), 0, -1):
-        phrase = " ".join(words[-k:]).lower()
-        if phrase in lex.titles or phrase.rstrip(".") in lex.titles:
-            return k
-    return 0
 
 
 def classify(text: str, label: str, lex: Lexicon, known_names: frozenset = frozenset()) -> tuple[str, str, str, str]:
@@ -382,7 +342,6 @@ def find_mentions(sdoc, chunk: int, chunk_offset: int, sent_starts: dict[int, in
             dep=_role_dep(sdoc[end - 1]), label=ent.label_,
         )
         if kind == "person":
-            from kgraph.extract.roles import attach_role
 
             title_tokens.update(attach_role(m, sdoc, lex))
         out.append(m)
@@ -415,7 +374,6 @@ def _unrecognised_people(sdoc, chunk, chunk_offset, sent_starts, lex, confirmed,
     """Names NER missed: a capitalised proper noun right after a title (``President Ilves``), one
     the article names elsewhere as a person (``Ruiz`` after ``Ana Ruiz``), or a country or large
     city the gazetteer knows (``visited Kyiv``)."""
-    from kgraph.extract.roles import attach_role
 
     taken = {i for m in found for i in m.tokens} | {i for e in sdoc.ents for i in range(e.start, e.end)}
     out = []

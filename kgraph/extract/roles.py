@@ -9,7 +9,7 @@ itself says nothing.
 """
 from __future__ import annotations
 
-from kgraph.extract.mentions import Mention, match_title
+from kgraph.extract.mention import Mention, match_title
 from kgraph.geo import name_key
 from kgraph.lexicon import Lexicon
 
