@@ -168,6 +168,20 @@ def _guessed_subjects(ctx: DocContext, chunk: int, verb, etype: EventType, relat
     return subjects, objects, guessed, relation
 
 
+def _hedged(verb, hedges) -> bool:
+    """``may reach a deal``, ``may feel emboldened to launch an assault``: a hedge on the verb or
+    on the verbs whose complement it is (``feel`` -> ``emboldened`` -> ``launch``)."""
+    v = verb
+    for _ in range(3):
+        if any(c.dep_ == "aux" and c.lower_ in hedges for c in v.children):
+            return True
+        infinitive = v.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
+        if (v.dep_ not in {"xcomp", "acomp", "oprd"} and not infinitive) or v.head.i == v.i:
+            return False
+        v = v.head
+    return False
+
+
 def _emit(ctx: DocContext, chunk: int, verb, etype: EventType, relations: tuple[str, str], sides: tuple) -> list[Statement]:
     """Statements for every subject and object, with modality, negation, date and confidence;
     a planned meeting also gives an intent to meet, a denied cooperative act a refusal."""
@@ -176,9 +190,11 @@ def _emit(ctx: DocContext, chunk: int, verb, etype: EventType, relations: tuple[
     relation, base = relations  # "call for" and "call" (the verb without its preposition)
     negated = syntax.is_negated(verb)
     category = plover_mode(etype.category, verb)
-    hedged = any(c.lower_ in lex.word_lists["hedges"] for c in verb.children if c.dep_ == "aux")
+    hedged = _hedged(verb, lex.word_lists["hedges"])
     date = statement_date(ctx, verb, syntax.tense(verb))
     conf = etype.confidence * (0.7 if hedged else 1.0) * guessed
+    if hedged and category == etype.category and not negated:
+        return []  # "Assad may feel emboldened to launch", "could lead to a deal": the writer's guess, no act
     prov = ctx.provenance(chunk, verb)
     if any(o[0] not in {k for k, _ in subjects} for o in objects):
         # "Syria offered its troops to Lebanon": a self-reference yields to a real target
