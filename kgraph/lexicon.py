@@ -114,6 +114,7 @@ class Lexicon:
     avoiding_verbs: frozenset[str] = frozenset()  # "boycotted the summit": a denied participation
     place_nouns: frozenset[str] = frozenset()  # "the city of Sochi"
     quantity_nouns: frozenset[str] = frozenset()  # "two rounds of talks"
+    asserting_verbs: frozenset[str] = frozenset()  # "held a conference": the meeting took place, whoever met
     titles: dict[str, str] = field(default_factory=dict)  # lowercase title -> display
     honorifics: frozenset[str] = frozenset()
     family_first: frozenset[str] = frozenset()  # "Wang Yi": the family name comes first
@@ -203,6 +204,10 @@ def _statement_patterns(data: dict, events: dict) -> tuple[dict[str, frozenset[s
     return {k: frozenset(v) for k, v in lists.items()}, tuple(out)
 
 
+# word lists of meetings.json read as they are (field name = key in the file)
+MEETING_WORD_LISTS = ("sequence_adverbs", "group_members", "attendee_verbs", "travel_verbs", "participation_verbs",
+                      "host_verbs", "avoiding_verbs", "place_nouns", "quantity_nouns", "asserting_verbs")
+
 def load_lexicon(data_dir: str | None = None) -> Lexicon:
     """Read every data file; called once per build (or once per worker).
 
@@ -264,15 +269,7 @@ def load_lexicon(data_dir: str | None = None) -> Lexicon:
         cancelled_cues=frozenset(status.get("cancelled", [])),
         held_cues=frozenset(status.get("held", [])),
         meeting_means={k.lower(): v for k, v in meetings.get("means", {}).items() if not k.startswith("_")},
-        sequence_adverbs=frozenset(meetings.get("sequence_adverbs", [])),
-        group_members=frozenset(meetings.get("group_members", [])),
-        attendee_verbs=frozenset(meetings.get("attendee_verbs", [])),
-        travel_verbs=frozenset(meetings.get("travel_verbs", [])),
-        participation_verbs=frozenset(meetings.get("participation_verbs", [])),
-        host_verbs=frozenset(meetings.get("host_verbs", [])),
-        avoiding_verbs=frozenset(meetings.get("avoiding_verbs", [])),
-        place_nouns=frozenset(meetings.get("place_nouns", [])),
-        quantity_nouns=frozenset(meetings.get("quantity_nouns", [])),
+        **{name: frozenset(meetings.get(name, [])) for name in MEETING_WORD_LISTS},
         titles=title_map,
         max_title_words=max((len(t.split()) for t in title_map), default=1),
         honorifics=frozenset(h.lower().rstrip(".") for h in titles.get("honorifics", [])),

@@ -104,7 +104,8 @@ def extract_document(document: Document, chunks: list, lex: Lexicon) -> DocResul
     visitors = frozenset(k for mm in meetings for k, (_, role) in mm.participants.items() if role == "visitor")
     entities = with_scene_country(entities, mentions, lex, ctx.scene, visitors)
     used = {e.key for e in entities}
-    statements = [s for s in statements if s.subject in used and s.object in used and not _told_by_meeting(s, meetings)]
+    visits = frozenset((mm.place, k) for mm in meetings if mm.place for k in mm.participants)
+    statements = [s for s in statements if s.subject in used and s.object in used and not _told_by_meeting(s, visits)]
     records = []
     for n, mm in enumerate(meetings):
         parts = tuple(Participation(k, neg, role) for k, (neg, role) in sorted(mm.participants.items()) if k in used)
@@ -120,11 +121,10 @@ def extract_document(document: Document, chunks: list, lex: Lexicon) -> DocResul
     )
 
 
-def _told_by_meeting(s, meetings) -> bool:
+def _told_by_meeting(s, visits: frozenset) -> bool:
     """``Sarkozy heads to Beijing``: a visit to a place is the meeting node's to tell (visitor and
     place); a CONSULT statement aimed at the place would count the one visit twice."""
-    return s.category == "CONSULT" and s.object.startswith("location:") and any(
-        mm.place == s.object and s.subject in mm.participants for mm in meetings)
+    return s.category == "CONSULT" and s.object.startswith("location:") and (s.object, s.subject) in visits
 
 
 def _confirm_kb_countries(mentions: list[Mention]) -> None:

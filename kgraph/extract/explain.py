@@ -58,15 +58,14 @@ class Explanation:
 
 
 def _meeting_hits(token, lex: Lexicon) -> list[TriggerHit]:
-    keys = []
     if token.pos_ in {"VERB", "AUX"}:
-        keys.append(verb_key(token, lex.meeting_verbs))
-        keys += [light_verb_key(token, c, lex.meeting_verbs) for c in token.children if c.dep_ == "dobj"]
+        table = lex.meeting_verbs  # plain, phrasal and light-verb keys all live with the verbs
+        keys = [verb_key(token, table), *(light_verb_key(token, c, table) for c in token.children if c.dep_ == "dobj")]
     elif token.pos_ in {"NOUN", "PROPN"}:
-        keys.append(noun_key(token, lex.meeting_nouns))
-    table = {**lex.meeting_nouns, **lex.meeting_verbs} if token.pos_ in {"VERB", "AUX"} else lex.meeting_nouns
-    return [TriggerHit(token.i, token.text, "meetings.json", k, table.get(k) or lex.meeting_verbs.get(k, ""))
-            for k in keys if k]
+        table, keys = lex.meeting_nouns, [noun_key(token, lex.meeting_nouns)]
+    else:
+        return []
+    return [TriggerHit(token.i, token.text, "meetings.json", k, table[k]) for k in keys if k]
 
 
 def _event_hits(token, lex: Lexicon) -> list[TriggerHit]:

@@ -50,8 +50,6 @@ class MeetingMention:
         return {k for k, (neg, _) in self.participants.items() if not neg}
 
 
-
-
 def _place_tokens(pobj, lex) -> list:
     """``the Black Sea city of Sochi`` names its place through ``of``."""
     if pobj.lemma_.lower() in lex.place_nouns:
@@ -106,8 +104,8 @@ def date_before(ctx: DocContext, head, t: str, mm: MeetingMention) -> None:
     """``On January 21 Castro sent his envoy to Caracas. After midnight Castro called Uribe.``: a
     narrative goes on at the date of the sentence before when its own sentence gives no date."""
     sent = head.sent
-    if mm.date or t not in {"past", "future"} or any(e.label_ in {"DATE", "TIME"} and not _clock(e) for e in sent.ents) \
-            or sent.start == 0:
+    # a time of day or a duration ("after midnight", "for two hours") says nothing of the day
+    if mm.date or t not in {"past", "future"} or any(e.label_ == "DATE" for e in sent.ents) or sent.start == 0:
         return
     for ent in head.doc[sent.start - 1].sent.ents:
         if ent.label_ == "DATE":
@@ -115,11 +113,6 @@ def date_before(ctx: DocContext, head, t: str, mm: MeetingMention) -> None:
             if value:
                 mm.date, mm.date_text = value, ent.text
                 return
-
-
-def _clock(ent) -> bool:
-    """``after midnight``, ``for two hours``: a time of day or a duration says nothing of the day."""
-    return ent.label_ == "TIME"
 
 
 def status_of(ctx: DocContext, mm: MeetingMention, t: str, cancel_word: str) -> str:
@@ -142,11 +135,13 @@ def verb_mode(verb, lex) -> str:
 def cancel_cue(ctx: DocContext, token) -> str:
     cues = ctx.lex.cancelled_cues
     for t in (token, token.head, token.head.head):
-        if cue_key(t, cues):  # "postponed the talks", "called off the talks"
-            return cue_key(t, cues)
+        cue = cue_key(t, cues)  # "postponed the talks", "called off the talks"
+        if cue:
+            return cue
     for c in token.subtree:  # "a planned trip to Warsaw, which was cancelled" (however the clause is hung)
-        if c.dep_ in {"relcl", "acl"} and cue_key(c, cues) and not syntax.is_negated(c):
-            return cue_key(c, cues)
+        cue = cue_key(c, cues) if c.dep_ in {"relcl", "acl"} else ""
+        if cue and not syntax.is_negated(c):
+            return cue
     return ""
 
 
@@ -157,3 +152,8 @@ def pobjs(prep) -> list:
 def is_sequel(verb, lex) -> bool:
     """``then embarked``, ``later flew to``: the clause tells of what came after the last event."""
     return any(c.dep_ == "advmod" and c.lower_ in lex.sequence_adverbs for c in verb.children)
+
+
+def single_body(keys) -> bool:
+    """``NATO leaders met``, ``a Security Council meeting``: the one side is an organisation."""
+    return len(keys) == 1 and next(iter(keys)).startswith("organization:")

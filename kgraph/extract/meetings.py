@@ -26,6 +26,7 @@ from kgraph.extract.meetingargs import (
     is_sequel,
     place_from,
     pobjs,
+    single_body,
     status_of,
     verb_mode,
 )
@@ -42,7 +43,8 @@ def verb_meetings(ctx: DocContext, chunk: int, sent) -> list[MeetingMention]:
         if verb.pos_ != "VERB":
             continue
         lemma = verb.lemma_.lower()
-        mode = verb_mode(verb, lex)
+        key = verb_key(verb, lex.meeting_verbs)
+        mode = lex.meeting_verbs.get(key, "")
         if not mode:
             continue
         particles = [c.lower_ for c in verb.children if c.dep_ in {"prt", "prep"}]
@@ -57,19 +59,21 @@ def verb_meetings(ctx: DocContext, chunk: int, sent) -> list[MeetingMention]:
             continue  # "traveled to Russia to meet with Putin": one meeting, read at "meet"
         means = _means(verb, lex)
         mode = lex.meeting_means[noun_key(means, lex.meeting_means)] if means is not None else mode
-        if verb.dep_ in {"advcl", "xcomp"} and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) \
-                and mode != "visit" and verb_mode(verb.head, lex) in {"meet", "phone", "multilateral"}:
+        purpose = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        if verb.dep_ in {"advcl", "xcomp"} and purpose and mode != "visit" \
+                and verb_mode(verb.head, lex) in {"meet", "phone", "multilateral"}:
             continue  # "met in Moscow to discuss Syria": the purpose of the meeting, read at "met"
         t = syntax.tense(verb)
         negated = syntax.is_negated(verb)
+        subject_tokens = syntax.subjects(verb)
         if mode == "multilateral" and any(s.tag_ in {"PRP", "PRP$"} or s.lower_ in {"who", "which", "that"}
-                                          for s in syntax.subjects(verb)):
+                                          for s in subject_tokens):
             continue  # "they have gathered": a gathering of whoever, not a meeting between named sides
         mm = MeetingMention(chunk, verb.i, lemma, ctx.sent_index(chunk, verb), mode=mode)
-        subjects = [a for s in syntax.subjects(verb) for a in ctx.actors(chunk, s)]
-        for key, kind in subjects:
-            if kind in {"person", "organization", "country"}:
-                mm.add(key, negated, "host" if mode == "host" else ("visitor" if mode == "visit" else ""))
+        subjects = [a for s in subject_tokens for a in ctx.actors(chunk, s)]
+        for actor, kind in subjects:
+            if kind in PARTY_KINDS:
+                mm.add(actor, negated, "host" if mode == "host" else ("visitor" if mode == "visit" else ""))
         objects, things = [], []
         for c in verb.children:
             # "he was hosted by Macron": the passive subject is the guest
@@ -83,15 +87,14 @@ def verb_meetings(ctx: DocContext, chunk: int, sent) -> list[MeetingMention]:
                 found = ctx.actors(chunk, c, as_agent=False)
                 if not found and c.tag_ == "NNS" and c.lemma_.lower() not in lex.person_nouns | lex.actor_heads:
                     things.append(c)  # "meet their commitments": plural, but no one
-                for key, kind in found:
+                for actor, kind in found:
                     if kind == "location" or (kind == "country" and mode == "visit"):
-                        mm.place, mm.place_kind = key, kind
-                    elif kind in {"person", "organization", "country"}:
-                        mm.add(key, negated, "visitor" if mode == "host" else ("host" if mode == "visit" else ""))
+                        mm.place, mm.place_kind = actor, kind
+                    elif kind in PARTY_KINDS:
+                        mm.add(actor, negated, "visitor" if mode == "host" else ("host" if mode == "visit" else ""))
         if things and len(things) == len(objects) and mode in {"meet", "host"} and not syntax.prep_objects(verb, {"with"}):
             continue  # "failed to meet its commitments", "will host the World Cup": a thing, no one met
         sequels = _sequence_preps(verb, lex)
-        key = verb_key(verb, lex.meeting_verbs)
         # "talked to Petrov", "spoke to Merkel": the particle of a phrasal key names the partner
         partner_preps = {"with", "between"} | ({key.split()[1]} & {"to"} if " " in key and mode in {"meet", "phone"} else set())
         with_objects = [o for p in verb.children if p.dep_ == "prep" and p.lower_ in partner_preps
@@ -136,9 +139,8 @@ def verb_meetings(ctx: DocContext, chunk: int, sent) -> list[MeetingMention]:
             # "traveled to Moscow to meet with Putin": the traveller visits, the other side hosts
             mm.mode = "visit"
             subject_keys = {k for k, _ in subjects}
-            for key, (neg, _) in list(mm.participants.items()):
-                mm.participants[key] = (neg, "visitor" if key in subject_keys else "host")
-        purpose = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+            for actor, (neg, _) in list(mm.participants.items()):
+                mm.participants[actor] = (neg, "visitor" if actor in subject_keys else "host")
         if verb.dep_ in {"advcl", "xcomp"} and purpose and not mm.place:
             place_from(ctx, chunk, gov, {"to"} | PLACE_PREPS, mm)
         date_from(ctx, verb, t, mm)
@@ -190,7 +192,7 @@ def _sequels(ctx: DocContext, chunk: int, mm: MeetingMention, subjects, sequels,
 def _body_meets(ctx: DocContext, chunk: int, verb, mm: MeetingMention) -> bool:
     """``NATO leaders met in Wales``, ``EU foreign ministers will meet``: the members of one body
     meeting together are a meeting of that body."""
-    if len(mm.participants) != 1 or not next(iter(mm.participants)).startswith("organization:"):
+    if not single_body(mm.participants):
         return False
     heads = [s for s in syntax.subjects(verb) if s.tag_ in {"NNS", "NNPS"}]
     return any(h.lemma_.lower() in ctx.lex.group_members for h in heads) and bool(syntax.prep_objects(verb, PLACE_PREPS))

@@ -22,6 +22,7 @@ from kgraph.extract.meetingargs import (
     is_sequel,
     place_from,
     pobjs,
+    single_body,
     status_of,
     verb_mode,
 )
@@ -81,14 +82,9 @@ def _asserted(noun, lex) -> bool:
     if noun.dep_ == "nsubjpass" and gov.lemma_.lower() == "hold":
         return not syntax.is_negated(gov)
     if noun.dep_ == "dobj" and gov.pos_ == "VERB" and (
-            gov.lemma_.lower() in {"attend", "hold", "host", "convene", "open"} or light_verb_key(gov, noun, lex.meeting_verbs)):
+            gov.lemma_.lower() in lex.asserting_verbs or light_verb_key(gov, noun, lex.meeting_verbs)):
         return not syntax.is_negated(gov)
     return False
-
-
-def _body_session(mm: MeetingMention) -> bool:
-    parts = mm.positive()
-    return len(parts) == 1 and next(iter(parts)).startswith("organization:")
 
 
 def _adjunct_parties(ctx: DocContext, chunk: int, holders, mm: MeetingMention) -> None:
@@ -107,8 +103,6 @@ def _adjunct_parties(ctx: DocContext, chunk: int, holders, mm: MeetingMention) -
             if outer.pos_ in {"VERB", "AUX"}:
                 add_parties(ctx, chunk, syntax.subjects(outer), mm)
         return
-
-
 
 
 def quantity_of_meeting(token, lex):
@@ -159,7 +153,7 @@ def noun_meetings(ctx: DocContext, chunk: int, sent) -> list[MeetingMention]:
         place_from(ctx, chunk, noun, PLACE_PREPS, mm)
         _attendees(ctx, chunk, noun, mm)
         _clause_parties(ctx, chunk, noun, mm)
-        if mode == "meet" and _body_session(mm):
+        if mode == "meet" and single_body(mm.positive()):
             mm.mode = "multilateral"  # "a United Nations Security Council meeting": a session of the body
         t = ""
         gov = noun.head
@@ -196,7 +190,7 @@ def noun_meetings(ctx: DocContext, chunk: int, sent) -> list[MeetingMention]:
                 if s.lower_ in {"which", "that"}:
                     continue
                 for key, kind in ctx.actors(chunk, s):
-                    if kind in {"person", "organization", "country"}:
+                    if kind in PARTY_KINDS:
                         mm.add(key, rel_neg, "host" if rel.lemma_.lower() in lex.host_verbs else "")
                         if rel.lemma_.lower() in lex.host_verbs:
                             mm.mode = "host"
