@@ -134,17 +134,16 @@ def write_outputs(graph: nx.MultiDiGraph, out_dir: str | os.PathLike, *, max_nod
 
 def _write_files(graph, folder: Path, max_nodes, met_graph: bool) -> None:
     from kgraph.io import write_graphml, write_node_link
-    from kgraph.tables import write_tables
     from kgraph.query import dyads, projections
-    from kgraph.tables import write_csv
     from kgraph.render import write_country_html, write_html
+    from kgraph.tables import write_rows, write_tables
 
     write_graphml(graph, folder / "graph.graphml")
     write_node_link(graph, folder / "graph.json")
     write_tables(graph, folder)
     write_html(graph, folder / "graph.html", max_nodes=max_nodes)
     write_country_html(graph, folder / "countries.html")
-    write_csv(dyads.dyads(graph), folder / "dyads.csv")
+    write_rows(dyads.dyad_rows(graph), dyads.DYAD_COLUMNS, folder / "dyads.csv")
     write_graphml(projections.country_graph(graph), folder / "countries.graphml")
     if met_graph:
         write_graphml(projections.met_graph(graph), folder / "met.graphml")

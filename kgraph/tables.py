@@ -191,8 +191,8 @@ def frame(rows: list[dict], columns: list[str]):
     return df.astype({c: t for c, t in _DTYPES.items() if c in df.columns})
 
 
-def graph_tables(graph: nx.MultiDiGraph) -> dict:
-    """``{"triples", "entities", "meetings"}`` -> DataFrame, the contents of the three CSVs."""
+def table_rows(graph: nx.MultiDiGraph) -> dict[str, tuple[list[dict], list[str]]]:
+    """``{"triples", "entities", "meetings", "documents"}`` -> (rows, columns): the four CSVs as rows."""
     meetings = []
     for rec in meeting_records(graph):
         firsts = list({e["doc_id"]: e for e in reversed(rec["evidence"]) if e["doc_id"]}.values())[::-1]
@@ -206,11 +206,16 @@ def graph_tables(graph: nx.MultiDiGraph) -> dict:
             "sentences": "\n".join(dict.fromkeys(e["sentence"] for e in rec["evidence"] if e["sentence"])),
         })
     return {
-        "triples": frame(statement_rows(graph), TRIPLE_COLUMNS),
-        "entities": frame(entity_rows(graph), ENTITY_COLUMNS),
-        "meetings": frame(sorted(meetings, key=lambda r: r["id"]), MEETING_COLUMNS),
-        "documents": frame(document_rows(graph), DOCUMENT_COLUMNS),
+        "triples": (statement_rows(graph), TRIPLE_COLUMNS),
+        "entities": (entity_rows(graph), ENTITY_COLUMNS),
+        "meetings": (sorted(meetings, key=lambda r: r["id"]), MEETING_COLUMNS),
+        "documents": (document_rows(graph), DOCUMENT_COLUMNS),
     }
+
+
+def graph_tables(graph: nx.MultiDiGraph) -> dict:
+    """``{"triples", "entities", "meetings", "documents"}`` -> DataFrame, the contents of the CSVs."""
+    return {name: frame(rows, columns) for name, (rows, columns) in table_rows(graph).items()}
 
 
 def document_info(graph: nx.MultiDiGraph) -> dict[str, dict]:
@@ -254,10 +259,7 @@ def write_tables(graph: nx.MultiDiGraph, folder: str | os.PathLike) -> list[Path
             from kgraph.errors import OutputError
 
             raise OutputError(f"cannot create the folder ({exc.strerror})", path=str(out)) from exc
-    paths = []
-    for name, df in graph_tables(graph).items():
-        paths.append(write_csv(df, out / f"{name}.csv"))
-    return paths
+    return [write_rows(rows, columns, out / f"{name}.csv") for name, (rows, columns) in table_rows(graph).items()]
 
 
 def write_csv(df, path: str | os.PathLike) -> Path:
@@ -271,6 +273,34 @@ def write_csv(df, path: str | os.PathLike) -> Path:
         # every text cell quoted: a bare carriage return inside one would end the row for
         # many readers, and what follows it would start a cell (and a formula) of its own
         text.to_csv(handle, index=False, lineterminator="\n", quoting=csv.QUOTE_NONNUMERIC)
+    return path
+
+
+def _cell(value: Any, kind: str | None) -> Any:
+    """One cell as :func:`write_csv` writes it from :func:`frame` (pandas hands the csv module the same)."""
+    if kind == "bool":  # astype(bool): None is False
+        return bool(value)
+    if value is None or (isinstance(value, float) and value != value):
+        return ""  # pandas' missing value: quoted, like any text
+    if kind == "Int64":
+        return int(value)
+    if kind == "float64":
+        return float(value)
+    return csv_cell(value)
+
+
+def write_rows(rows: list[dict], columns: list[str], path: str | os.PathLike) -> Path:
+    """The bytes :func:`write_csv` writes for ``frame(rows, columns)``, without pandas (slow to import).
+
+    pandas' ``to_csv`` hands its cells to the csv module, so the same cells
+    (:func:`_cell`) with the same dialect give the same file.
+    """
+    path = Path(path)
+    kinds = [_DTYPES.get(c) for c in columns]
+    with atomic_write(path) as handle:
+        writer = csv.writer(handle, lineterminator="\n", quoting=csv.QUOTE_NONNUMERIC)
+        writer.writerow(columns)
+        writer.writerows([_cell(row.get(c), kind) for c, kind in zip(columns, kinds)] for row in rows)
     return path
 
 

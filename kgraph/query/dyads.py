@@ -166,6 +166,11 @@ def country_names(graph: nx.MultiDiGraph) -> dict[str, str]:
 
 def dyads(graph: nx.MultiDiGraph, **filters):
     """The dyad table, busiest pairs first (``filters``: see :func:`events`)."""
+    return frame(dyad_rows(graph, **filters), DYAD_COLUMNS)
+
+
+def dyad_rows(graph: nx.MultiDiGraph, **filters) -> list[dict]:
+    """The rows of :func:`dyads` as dicts (``dyads.csv`` is written from them, without pandas)."""
     counted: dict[tuple[str, str], dict[str, set]] = {}
     for event in events(graph, **filters):
         pair = (event["source"], event["target"])
@@ -181,7 +186,7 @@ def dyads(graph: nx.MultiDiGraph, **filters):
         row["total"] = row["cooperation"] + row["conflict"]
         rows.append(row)
     rows.sort(key=lambda r: (-r["total"], r["source"], r["target"]))
-    return frame(rows, DYAD_COLUMNS)
+    return rows
 
 
 def evidence_rows(graph: nx.MultiDiGraph, a: str, b: str, **filters) -> list[dict]:

@@ -32,9 +32,8 @@ _COUNT_COLUMNS = [c for c in dyad_table.DYAD_COLUMNS if c not in ("source", "tar
 
 def country_graph(graph: nx.MultiDiGraph, **filters) -> nx.DiGraph:
     """Countries and their dyads (``filters`` as :func:`kgraph.query.dyads.events`, already checked)."""
-    table = dyad_table.dyads(graph, **filters)
     out = nx.DiGraph(kind="countries", weight="total dyad events (meetings count as CONSULT)")
-    for row in table.to_dict("records"):
+    for row in dyad_table.dyad_rows(graph, **filters):
         for code, name in ((row["source"], row["source_name"]), (row["target"], row["target_name"])):
             out.add_node(f"country:{code}", kind="country", iso3=code, label=name)
         counts = {c: int(row[c]) for c in _COUNT_COLUMNS}

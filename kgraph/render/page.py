@@ -1,10 +1,12 @@
 """One self-contained HTML page from a :class:`~kgraph.render.project.View`.
 
-pyvis 0.3.2 is kept behind this module (it is unmaintained; see the shared
-ecosystem notes).  Its ``generate_html()`` with ``cdn_resources="in_line"``
-embeds vis-network, but its template still links Bootstrap from a CDN (pyvis
-#229): the link and script are cut here and our own small stylesheet,
-controls and legend are spliced in.  Article text reaches the page only
+pyvis 0.3.2 renders the page and is kept behind this module (it is
+unmaintained; see the shared ecosystem notes): its template and inlined
+vis-network assets, filled as its ``generate_html()`` with
+``cdn_resources="in_line"`` fills them (:mod:`kgraph.render.pyvis_template`,
+which does so without importing pyvis and so without IPython).  The
+template still links Bootstrap from a CDN (pyvis #229): the link and script
+are cut here and our own small stylesheet, controls and legend are spliced in.  Article text reaches the page only
 through pyvis's Jinja ``tojson`` (which writes ``<``, ``>``, ``&`` and ``'``
 as ``\\u003c``-style escapes, so a ``</script>`` in a label cannot close the
 script), through :func:`html.escape` for the few bits of markup written here,
@@ -24,7 +26,7 @@ import html
 import re
 from importlib import resources
 
-from kgraph.render import details, layout, style
+from kgraph.render import details, layout, pyvis_template, style
 from kgraph.render.project import View
 
 _REMOTE = re.compile(
@@ -53,19 +55,10 @@ def _asset(name: str) -> str:
     return text
 
 
-def _network(view: View):
-    """A pyvis Network filled from the projection (not ``from_nx``, which mutates)."""
-    from pyvis.network import Network
-
-    net = Network(height="100%", width="100%", directed=True, cdn_resources="in_line", heading="")
-    net.options = layout.vis_options(len(view.nodes))
-    # Filled directly: pyvis's add_node/add_edge check membership in a list,
-    # which is quadratic and costs seconds at 5,000 nodes.
-    net.nodes = [_untitled(n) for n in view.nodes]
-    net.node_ids = [n["id"] for n in view.nodes]
-    net.node_map = {n["id"]: n for n in net.nodes}
-    net.edges = [_untitled(e) for e in view.edges]
-    return net
+def _pyvis_page(view: View) -> str:
+    """pyvis's page for the projection (nodes and edges taken as they are, not through ``from_nx``)."""
+    return pyvis_template.generate_html([_untitled(n) for n in view.nodes], [_untitled(e) for e in view.edges],
+                                        layout.vis_options(len(view.nodes)))
 
 
 def _untitled(item: dict) -> dict:
@@ -152,7 +145,7 @@ def _legend(view: View) -> str:
 
 def render(view: View, title: str = "kgraph") -> str:
     """The complete page as a string; identical input gives identical output."""
-    page = _network(view).generate_html()
+    page = _pyvis_page(view)
     page, removed = _REMOTE.subn("", page)
     if removed < 2:
         raise RuntimeError("pyvis template changed: Bootstrap CDN link/script not found (pin pyvis==0.3.2)")
