@@ -175,10 +175,10 @@ def _place_before_person(sdoc, start: int, end: int, lex: Lexicon, confirmed: se
     return 0
 
 
-def _speaker_tag(sdoc, start: int, end: int) -> bool:
+def _speaker_tag(sdoc, start: int, end: int, text: str) -> bool:
     """``((WN))``, ``((Jane Doe))``: the speaker label of an interview transcript, not a mention in
-    the story (the interviewee is named in the introduction)."""
-    text = sdoc.text
+    the story (the interviewee is named in the introduction).  ``text`` is ``sdoc.text``, which
+    spaCy rebuilds from the tokens on every access."""
     a, b = sdoc[start].idx, sdoc[end - 1].idx + len(sdoc[end - 1])
     return text[max(0, a - 2):a] == "((" and text[b:b + 2] == "))"
 
@@ -257,6 +257,7 @@ def find_mentions(sdoc, chunk: int, chunk_offset: int, sent_starts: dict[int, in
     """
     out: list[Mention] = []
     known = frozenset(confirmed)
+    chunk_text = sdoc.text
     title_tokens: set[int] = set()
     ents = sorted(sdoc.ents, key=lambda e: (e.label_ != "PERSON", e.start))
     for ent in ents:
@@ -310,7 +311,7 @@ def find_mentions(sdoc, chunk: int, chunk_offset: int, sent_starts: dict[int, in
         text = clean_surface(sdoc[start:end].text)
         if not plausible_name(text) or (label == "PERSON" and _product_name(sdoc, start, end, lex, confirmed)):
             continue
-        if not_an_actor(text, label, lex) or _speaker_tag(sdoc, start, end):
+        if not_an_actor(text, label, lex) or _speaker_tag(sdoc, start, end, chunk_text):
             continue  # "WN" (a byline), "HIV", "Rocky Linux", "((Name))" before an answer: never an actor
         kind, iso3, country, org_name = classify(text, label, lex, known)
         titled = role or (label == "PERSON" and match_title([t.text for t in sdoc[sdoc[start].sent.start:start]], lex))
