@@ -181,6 +181,27 @@ def run_inline(documents: Sequence[Document], config: BuildConfig, on_done: OnDo
     return extract_documents(documents, nlp, lex, config.batch_size, on_done=callback)
 
 
+def shrinking_ranges(n: int, workers: int, most: int) -> list[tuple[int, int]]:
+    """Contiguous ranges of at most ``most`` items that shrink toward the end, for a shared queue.
+
+    Each range is a quarter of a worker's share of what is left (guided
+    self-scheduling): big enough early on for spaCy to batch well, and
+    single documents at the end, so that the workers finish at about the
+    same time instead of one parsing a last full chunk while the other waits.
+
+    >>> [e - s for s, e in shrinking_ranges(20, 2, 8)]
+    [3, 3, 2, 2, 2, 1, 1, 1, 1, 1, 1, 1, 1]
+    >>> shrinking_ranges(0, 2, 8)
+    []
+    """
+    out, start = [], 0
+    while start < n:
+        size = max(1, min(most, math.ceil((n - start) / (4 * max(1, workers)))))
+        out.append((start, start + size))
+        start += size
+    return out
+
+
 # --- worker processes -------------------------------------------------------------------------------------------
 
 def run_processes(documents: Sequence[Document], config: BuildConfig, workers: int,
@@ -197,8 +218,7 @@ def run_processes(documents: Sequence[Document], config: BuildConfig, workers: i
 
     method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
     ctx = multiprocessing.get_context(method)
-    size = max(1, min(PROCESS_CHUNK, math.ceil(len(documents) / (workers * 8))))
-    ranges = chunk_ranges(len(documents), size)
+    ranges = shrinking_ranges(len(documents), workers, PROCESS_CHUNK)
     workers = max(1, min(workers, len(ranges)))
     tasks, results = ctx.Queue(), ctx.Queue()
     lifeline, keep_alive = ctx.Pipe(duplex=False)  # workers hold the reading end only

@@ -15,6 +15,7 @@ from kgraph.engine import (
     run,
     run_dask,
     run_processes,
+    shrinking_ranges,
 )
 from kgraph.errors import ConfigError, ModelNotFoundError
 from kgraph.io import write_graphml
@@ -77,6 +78,19 @@ def test_chunks_are_contiguous_balanced_and_cover_everything():
             assert all(a[1] == b[0] for a, b in itertools.pairwise(ranges))
             sizes = [e - s for s, e in ranges]
             assert max(sizes) <= size and max(sizes) - min(sizes) <= 1
+
+
+def test_queue_chunks_shrink_so_that_workers_finish_together():
+    for n in (1, 5, 20, 200, 2001):
+        for workers in (1, 2, 7):
+            ranges = shrinking_ranges(n, workers, 8)
+            assert ranges[0][0] == 0 and ranges[-1][1] == n
+            assert all(a[1] == b[0] for a, b in itertools.pairwise(ranges))
+            sizes = [e - s for s, e in ranges]
+            assert max(sizes) <= 8 and sizes == sorted(sizes, reverse=True)
+            # the last chunks are single documents: no worker is left with a big one at the end
+            assert sizes[-min(n, workers):] == [1] * min(n, workers)
+    assert [e - s for s, e in shrinking_ranges(200, 2, 8)][:10] == [8] * 10  # big early, for batching
 
 
 def test_plan_stays_in_process_for_one_worker_or_few_documents():
