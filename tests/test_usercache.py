@@ -83,3 +83,20 @@ def test_gazetteer_from_the_cache_equals_a_fresh_one(tmp_path):
     assert again.place("Lyon").country == "FRA" and again.place("Lyon").kind == "city"
     assert again.place("Singapore") is None  # a country is never a city
     assert again.country("Côte d'Ivoire") == "CIV"
+
+
+def test_reading_leaves_the_collector_as_it_found_it(tmp_path):
+    import gc
+
+    build, _ = _counting({"paris": ("Paris", "FRA")})
+    cached("idx", "k", build, tmp_path)
+    assert gc.isenabled()
+    assert cached("idx", "k", build, tmp_path) == {"paris": ("Paris", "FRA")} and gc.isenabled()
+    (tmp_path / "idx-k.bin").write_bytes(b"damaged")
+    assert cached("idx", "k", build, tmp_path) and gc.isenabled()  # rebuilt, collector back on
+    gc.disable()
+    try:
+        cached("idx", "k", build, tmp_path)
+        assert not gc.isenabled()  # a caller that turned it off keeps it off
+    finally:
+        gc.enable()
