@@ -1,5 +1,5 @@
 import sys
 
-from kgraph.cli import main
+from kgraph.cli import console
 
-sys.exit(main())
+sys.exit(console())
