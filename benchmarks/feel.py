@@ -15,7 +15,9 @@ batch size.  Within a row the runs alternate (bare, kgraph, bare, kgraph...)
 so that other work on the machine hits both alike; the best of ``--rounds``
 is kept and the spread (slowest / fastest) is shown as a measure of noise.
 ``kgraph`` is run with ``--no-cache`` (no result store); the gazetteer index
-in the user's cache folder is warm, except in the "cold" start-up row.
+in the user's cache folder is warm, except in the "cold" start-up row, and
+all Python code runs from compiled bytecode, as after a pip install (also
+where ``PYTHONDONTWRITEBYTECODE`` is set; a warm-up run compiles it).
 Peak memory is the process's own ``ru_maxrss`` (one worker).  Not part of the
 test suite.
 """
@@ -187,13 +189,22 @@ def main(argv: list[str] | None = None) -> int:
     root = Path(args.root).resolve()
     tmp = Path(tempfile.mkdtemp(prefix="kgraph-feel-"))
     raw: dict = {"root": str(root), "cores": os.cpu_count(), "load_start": os.getloadavg()[0]}
+    # Every process runs with compiled bytecode, as after a pip install: with PYTHONDONTWRITEBYTECODE
+    # (set in some containers) kgraph's own modules would be compiled from source on every run while
+    # spaCy's come compiled from site-packages.  The bytecode goes to a folder of its own, filled by
+    # the warm-up run below, so nothing is written into the checkouts measured.
+    saved_env = {k: os.environ.get(k) for k in ("PYTHONDONTWRITEBYTECODE", "PYTHONPYCACHEPREFIX")}
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+    os.environ["PYTHONPYCACHEPREFIX"] = str(tmp / "pycache")
+    raw["bytecode"] = "compiled (PYTHONPYCACHEPREFIX in the temporary folder)"
     try:
         inputs = write_inputs(Path(args.corpus), tmp, sizes, mbs, repeats)
         run = Runner(root, args.model, args.batch_size, args.timeout, tmp / "out")
         print(f"# kgraph as users feel it: {root} ({os.cpu_count()} cores, load average "
               f"{os.getloadavg()[0]:.1f} at start)\n")
         if sizes:
-            run.kgraph(inputs[sizes[0]][0])  # fills the gazetteer cache and the disk cache
+            run.kgraph(inputs[sizes[0]][0])  # fills the gazetteer cache, the disk cache and the bytecode
+            run.bare(inputs[sizes[0]][0])
 
         rows = []
         for n in sizes:
@@ -258,6 +269,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"\nload average at end {os.getloadavg()[0]:.1f}")
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+        for key, value in saved_env.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
     if args.json:
         Path(args.json).write_text(json.dumps(raw, indent=1, default=str), encoding="utf-8")
     return 0
