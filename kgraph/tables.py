@@ -5,7 +5,9 @@ provenance (document id, sentence index, sentence) so a reader can check a
 fact against the article.  The same row builders feed the CSV files and the
 query API (:mod:`kgraph.query`), so both agree on what a statement or a
 meeting is.  Lists are joined with ``"; "`` (sentences with a newline) so the
-CSVs open cleanly in a spreadsheet.
+CSVs open cleanly in a spreadsheet.  The build writes the CSVs from the rows
+with the csv module (:func:`write_rows`): importing pandas would cost more
+than writing a small build's files; the bytes are those pandas writes.
 
 Article text is hostile input, and a spreadsheet runs a cell that begins
 with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return as a formula

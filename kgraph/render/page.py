@@ -6,12 +6,13 @@ vis-network assets, filled as its ``generate_html()`` with
 ``cdn_resources="in_line"`` fills them (:mod:`kgraph.render.pyvis_template`,
 which does so without importing pyvis and so without IPython).  The
 template still links Bootstrap from a CDN (pyvis #229): the link and script
-are cut here and our own small stylesheet, controls and legend are spliced in.  Article text reaches the page only
-through pyvis's Jinja ``tojson`` (which writes ``<``, ``>``, ``&`` and ``'``
-as ``\\u003c``-style escapes, so a ``</script>`` in a label cannot close the
-script), through :func:`html.escape` for the few bits of markup written here,
-or through the inert JSON block of :func:`kgraph.render.details.script_json`
-that the details panel reads and writes into the page with ``textContent``.
+are cut here and our own small stylesheet, controls and legend are spliced
+in.  Article text reaches the page only through pyvis's Jinja ``tojson``
+(which writes ``<``, ``>``, ``&`` and ``'`` as ``\\u003c``-style escapes, so a
+``</script>`` in a label cannot close the script), through
+:func:`html.escape` for the few bits of markup written here, or through the
+inert JSON block of :func:`kgraph.render.details.script_json` that the
+details panel reads and writes into the page with ``textContent``.
 
 Tooltips never pass through pyvis as ``title``: pyvis switches to its own
 popup, which does ``popup.innerHTML = title``, as soon as any node title
