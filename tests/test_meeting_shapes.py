@@ -40,6 +40,19 @@ FIRES = [
     # sequences: two meetings
     ("President Karl Dorn met with Anna Berg, then with President Ivan Petrov.",
      [(("Anna Berg", "Karl Dorn"), "", "meet", "held"), (("Ivan Petrov", "Karl Dorn"), "", "meet", "held")]),
+    # coordinated partners, each with its own means: two contacts
+    ("President Karl Dorn spoke with President Ivan Petrov by phone and Prime Minister Anna Berg in person.",
+     [(("Anna Berg", "Karl Dorn"), "", "meet", "held"), (("Ivan Petrov", "Karl Dorn"), "", "phone", "held")]),
+    ("President Karl Dorn spoke with President Ivan Petrov by phone and Prime Minister Anna Berg by video link.",
+     [(("Anna Berg", "Karl Dorn"), "", "phone", "held"), (("Ivan Petrov", "Karl Dorn"), "", "phone", "held")]),
+    # a where-clause on the destination of a sending verb: the one sent meets, there
+    ("President Karl Dorn sent Foreign Minister Anna Berg to Minsk, where she met with President Ivan Petrov.",
+     [(("Anna Berg", "Ivan Petrov"), "Minsk", "meet", "held")]),
+    ("President Karl Dorn dispatched his envoy Lars Holm to Minsk, where he held talks with President Ivan Petrov.",
+     [(("Ivan Petrov", "Lars Holm"), "Minsk", "meet", "held")]),
+    # ... but who travels himself is the one who meets
+    ("President Karl Dorn flew to Minsk, where he met with President Ivan Petrov.",
+     [(("Ivan Petrov", "Karl Dorn"), "Minsk", "visit", "held")]),
 ]
 
 SILENT = [
@@ -141,3 +154,36 @@ def test_the_purpose_of_a_meeting_is_that_meeting(read):
     r = read("Foreign Minister Anna Berg and President Ivan Petrov will meet in Minsk to discuss trade.")
     assert [(m["participants"], m["place"], m["status"]) for m in meetings(r)] == [
         ({"Anna Berg", "Ivan Petrov"}, "Minsk", "planned")]
+
+
+def test_a_means_without_a_person_is_one_contact(read):
+    r = read("President Karl Dorn spoke with President Ivan Petrov by phone and email.")
+    assert _summary(r) == [(("Ivan Petrov", "Karl Dorn"), "", "phone", "held")]
+
+
+def test_a_where_clause_keeps_the_date_of_its_sentence(read):
+    r = read("On January 21 President Karl Dorn sent Foreign Minister Anna Berg to Caracas where she met with "
+             "President Hugo Mena.", date="2005-02-01")
+    assert [(m["participants"], m["place"], m["date"]) for m in meetings(r)] == [
+        ({"Anna Berg", "Hugo Mena"}, "Caracas", "2005-01-21")]
+
+
+def test_an_inviter_is_no_sender(read):
+    """``invited`` does not move its object: ``he`` stays the subject, who hosts."""
+    r = read("President Karl Dorn invited Foreign Minister Anna Berg to Minsk, where he met with her.")
+    assert all("Karl Dorn" in m["participants"] for m in meetings(r))
+
+
+def test_a_surname_the_article_gives_a_person_is_not_a_town(read):
+    """``Hartley`` and ``Wilson`` are small towns in the gazetteer; after ``Tom Hartley`` and ``Paul
+    Wilson`` the bare surname is the person, unless it follows a locative preposition."""
+    r = read("Special Envoy Tom Hartley met President Karl Dorn in Minsk on Monday. "
+             "Hartley then embarked on his mission with visits to Poland and Latvia.")
+    assert any(m["participants"] == {"Tom Hartley"} and m["mode"] == "visit" and m["place"] in {"Poland", "Latvia"}
+               for m in meetings(r))
+    r = read("Trade Minister Paul Wilson met President Karl Dorn in Minsk on Monday. Wilson then flew to Riga.")
+    assert ({"Paul Wilson"}, "Riga") in [(m["participants"], m["place"]) for m in meetings(r)]
+    r = read("Trade Minister Paul Wilson met President Karl Dorn in Minsk on Monday. "
+             "The president later flew to Wilson, North Carolina.")
+    assert "Wilson" in {e.name for e in r.entities if e.kind == "location"}
+    assert not any(m["place"] == "Wilson" and "Paul Wilson" in m["participants"] for m in meetings(r))

@@ -100,6 +100,22 @@ def date_from(ctx: DocContext, head, t: str, mm: MeetingMention) -> None:
         mm.date_text = mm.date_text or ent.text
 
 
+def where_clause(ctx: DocContext, chunk: int, verb, t: str, mm: MeetingMention) -> None:
+    """``sent his envoy to Caracas on January 21, where he met Chávez``: a where-clause meeting is at
+    the place the clause hangs on, and at the date of the clause around it when it gives none."""
+    if verb.dep_ != "relcl" or not any(c.lower_ == "where" for c in verb.children):
+        return
+    place = verb.head
+    if not mm.place:
+        for key, kind in ctx.actors(chunk, place, as_agent=False):
+            if kind in {"location", "country"}:
+                mm.place, mm.place_kind = key, kind
+                break
+    outer = place.head.head if place.dep_ == "pobj" else place.head
+    if outer.pos_ in {"VERB", "AUX"}:
+        date_from(ctx, outer, t, mm)
+
+
 def date_before(ctx: DocContext, head, t: str, mm: MeetingMention) -> None:
     """``On January 21 Castro sent his envoy to Caracas. After midnight Castro called Uribe.``: a
     narrative goes on at the date of the sentence before when its own sentence gives no date."""

@@ -161,6 +161,27 @@ def _role_dep(token) -> str:
     return token.dep_
 
 
+SURNAME_TOWN_MAX = 100_000
+LOCATIVE_PREPS = {"in", "at", "near", "from", "to", "into", "outside", "around", "via"}
+
+
+def _named_person_not_town(sdoc, start: int, end: int, lex: Lexicon, confirmed: set[str]) -> bool:
+    """``met with Chávez`` or ``Mitchell then embarked`` in an article that names Hugo Chávez or
+    George Mitchell: one word the article uses in a person's full name is that person, though a
+    small town bears it too, unless it follows a locative preposition (``in Mitchell``)."""
+    if end - start != 1:
+        return False
+    token, gaz = sdoc[start], lex.gazetteer
+    key = name_key(token.text)
+    if key not in {name_key(w) for w in confirmed} or gaz.country(token.text) or key in gaz.ambiguous \
+            or key in gaz.metonyms:
+        return False
+    place = gaz.place(token.text)
+    if place is not None and name_key(place.name) == key and place.population >= SURNAME_TOWN_MAX:
+        return False
+    return not (token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPS) and token.dep_ != "compound"
+
+
 def _place_before_person(sdoc, start: int, end: int, lex: Lexicon, confirmed: set[str]) -> int:
     """Where the person's name starts in a span that begins with a place or country (0 when not)."""
     gaz = lex.gazetteer
@@ -318,6 +339,8 @@ def find_mentions(sdoc, chunk: int, chunk_offset: int, sent_starts: dict[int, in
             kind, country = "person", ""  # "President Bush" is a person whatever the gazetteer says
         if not kind or (kind == "country" and _stance(sdoc, start, text)) or _award(text, lex):
             continue  # "anti-Syria journalist", "pro-Russian separatists": a stance, not a nationality
+        if kind == "location" and label in {"GPE", "LOC", "ORG"} and _named_person_not_town(sdoc, start, end, lex, confirmed):
+            kind, country = "person", ""  # "met with Chávez" after "Hugo Chávez": not a town of Mexico
         if kind in {"location", "organization"} and _who_follows(sdoc, end):
             kind, country, org_name = "person", "", ""  # "visit Wiranto, who was being treated": a person
         if kind == "country" and label == "NORP" and start > 0 and sdoc[start - 1].lower_ == "ethnic":
@@ -404,7 +427,8 @@ def _unrecognised_people(sdoc, chunk, chunk_offset, sent_starts, lex, confirmed,
             out.append(m)
             i = j
             continue
-        if (titled or known) and 0 < j - i <= 3 and not lex.gazetteer.country(text) and not lex.gazetteer.place(text) \
+        town = lex.gazetteer.place(text) and not (known and _named_person_not_town(sdoc, i, j, lex, confirmed))
+        if (titled or known) and 0 < j - i <= 3 and not lex.gazetteer.country(text) and not town \
                 and not lex.organization(text) and text.lower() not in lex.titles:
             m = Mention(chunk=chunk, start=i, end=j, text=text, kind="person", sent_index=sent_starts[sent.start],
                         char_start=chunk_offset + t.idx, char_end=chunk_offset + sdoc[j - 1].idx + len(sdoc[j - 1]),

@@ -25,6 +25,7 @@ from kgraph.extract.meetingargs import (
     single_body,
     status_of,
     verb_mode,
+    where_clause,
 )
 from kgraph.extract.triggerkeys import cue_key, light_verb_key, noun_key
 
@@ -180,6 +181,7 @@ def noun_meetings(ctx: DocContext, chunk: int, sent) -> list[MeetingMention]:
             if not mm.place:
                 place_from(ctx, chunk, gov, {"to"} | PLACE_PREPS, mm)
             date_from(ctx, gov, t, mm)
+            where_clause(ctx, chunk, gov, t, mm)
         holders = [noun]
         if noun.dep_ == "pobj" and noun.head.lower_ == "of" and quantity_of_meeting(noun.head.head, lex) is not None:
             holders.append(noun.head.head)  # "Two rounds of talks ... that Russia hosted"
