@@ -187,3 +187,23 @@ def test_a_surname_the_article_gives_a_person_is_not_a_town(read):
              "The president later flew to Wilson, North Carolina.")
     assert "Wilson" in {e.name for e in r.entities if e.kind == "location"}
     assert not any(m["place"] == "Wilson" and "Paul Wilson" in m["participants"] for m in meetings(r))
+
+
+DELEGATES = [
+    ("Russia and Belarus held talks in Minsk on Monday. Foreign Minister Anna Berg represented Russia.", True),
+    ("Russia and Belarus held talks in Minsk on Monday. Russia was represented by Foreign Minister Anna Berg.", True),
+    ("Russia and Belarus held talks in Minsk on Monday. Foreign Minister Anna Berg led the Russian delegation.", True),
+    # an occasion of its own, a country that held no meeting, a meeting two sentences back
+    ("Russia and Belarus held talks in Minsk on Monday. Foreign Minister Anna Berg represented Russia at the games.",
+     False),
+    ("Russia and Belarus held talks in Minsk on Monday. Foreign Minister Anna Berg represented Poland.", False),
+    ("Russia and Belarus held talks in Minsk on Monday. The economy grew. Foreign Minister Anna Berg represented Russia.",
+     False),
+]
+
+
+@pytest.mark.parametrize("text,joins", DELEGATES, ids=[t[50:95] for t, _ in DELEGATES])
+def test_a_delegate_joins_the_meeting_of_the_country_represented(read, text, joins):
+    (m,) = meetings(read(text, date="2012-01-18"))
+    assert {"Russia", "Belarus"} <= m["participants"] and m["place"] == "Minsk"
+    assert ("Anna Berg" in m["participants"]) is joins

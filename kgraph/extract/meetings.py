@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from kgraph.extract import syntax
 from kgraph.extract.actors import DocContext
+from kgraph.extract.delegates import delegate_mention
 from kgraph.extract.meetingargs import (
     DEST_PREPS,
     MOVEMENT_MODES,
@@ -47,6 +48,8 @@ def verb_meetings(ctx: DocContext, chunk: int, sent) -> list[MeetingMention]:
         key = verb_key(verb, lex.meeting_verbs)
         mode = lex.meeting_verbs.get(key, "")
         if not mode:
+            delegate = delegate_mention(ctx, chunk, verb)
+            out.extend([delegate] if delegate is not None else [])
             continue
         particles = [c.lower_ for c in verb.children if c.dep_ in {"prt", "prep"}]
         if any(f"{lemma} {p}" in lex.verbs and lex.verbs[f"{lemma} {p}"].category != "CONSULT" for p in particles):
