@@ -50,6 +50,9 @@ FIRES = [
      [(("Anna Berg", "Ivan Petrov"), "Minsk", "meet", "held")]),
     ("President Karl Dorn dispatched his envoy Lars Holm to Minsk, where he held talks with President Ivan Petrov.",
      [(("Ivan Petrov", "Lars Holm"), "Minsk", "meet", "held")]),
+    # a body's members at the meeting stand for where they came from
+    ("Foreign ministers attending the summit in Minsk came from Russia and Belarus.",
+     [(("Belarus", "Russia"), "Minsk", "multilateral", "held")]),
     # ... but who travels himself is the one who meets
     ("President Karl Dorn flew to Minsk, where he met with President Ivan Petrov.",
      [(("Ivan Petrov", "Karl Dorn"), "Minsk", "visit", "held")]),
@@ -207,3 +210,17 @@ def test_a_delegate_joins_the_meeting_of_the_country_represented(read, text, joi
     (m,) = meetings(read(text, date="2012-01-18"))
     assert {"Russia", "Belarus"} <= m["participants"] and m["place"] == "Minsk"
     assert ("Anna Berg" in m["participants"]) is joins
+
+
+def test_the_conference_names_who_attended_the_conference_told_before(read):
+    r = read("A conference in Minsk on Tuesday discussed trade. "
+             "Delegates present at the conference were from ten countries, including Russia and Belarus.",
+             date="2010-01-28")
+    assert [(m["participants"], m["place"], m["date"]) for m in meetings(r)] == [
+        ({"Russia", "Belarus"}, "Minsk", "2010-01-26")]
+    # students are no body's members; a different kind of meeting is another event
+    assert meetings(read("A conference in Minsk on Tuesday discussed trade. "
+                         "Students at the conference were from Russia and Belarus.", date="2010-01-28")) == []
+    r = read("A conference in Minsk on Tuesday discussed trade. "
+             "Delegates at the summit were from Russia and Belarus.", date="2010-01-28")
+    assert [m["place"] for m in meetings(r)] == [""]

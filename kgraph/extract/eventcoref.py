@@ -49,6 +49,8 @@ def compatible(e: MeetingMention, m: MeetingMention, country_of: dict[str, str],
         return False  # "Mitchell then embarked on ... visits": a journey after the meeting told before
     if "multilateral" in {e.mode, m.mode} and e.mode != m.mode and min(len(pe), len(pm)) < 2:
         return False  # "since his inauguration" is not the talks he held with one person
+    if not pe and pm and m.definite and m.trigger == e.trigger:
+        return True  # "An international conference in London ... Delegates at the conference were from"
     if not pe or not pm:
         return False
     if (e.unresolved or m.unresolved) and pe != pm:

@@ -51,6 +51,26 @@ def _attendees(ctx: DocContext, chunk: int, noun, mm: MeetingMention) -> None:
         add_parties(ctx, chunk, pobjs(prep), mm, as_agent=False)  # "including Yemen and the UK"
 
 
+def _members_present(ctx: DocContext, chunk: int, noun, mm: MeetingMention) -> None:
+    """``Delegates present at the conference were from twenty countries, including Yemen and the
+    UK``, ``ministers attending the summit came from X and Y``: a body's members at the meeting
+    stand for where they came from."""
+    member = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "at" else None
+    if noun.dep_ == "dobj" and noun.head.dep_ == "acl" and noun.head.lemma_.lower() in ctx.lex.participation_verbs:
+        member = noun.head.head  # "ministers attending the summit"
+    elif member is not None and member.pos_ == "ADJ":
+        member = member.head  # "delegates present at the conference"
+    if member is None or member.tag_ not in {"NNS", "NNPS"} or member.lemma_.lower() not in ctx.lex.group_members:
+        return
+    origins = syntax.prep_objects(member, {"from"})
+    if member.dep_ == "nsubj" and member.head.pos_ in {"AUX", "VERB"}:
+        origins += syntax.prep_objects(member.head, {"from"})  # "delegates ... were from"
+    for origin in origins:
+        add_parties(ctx, chunk, [origin], mm, as_agent=False)
+        listed = [g for c in origin.children if c.dep_ == "prep" and c.lower_ in ctx.lex.attendee_verbs for g in pobjs(c)]
+        add_parties(ctx, chunk, listed, mm, as_agent=False)  # "twenty countries, including Yemen"
+
+
 def _clause_parties(ctx: DocContext, chunk: int, noun, mm: MeetingMention) -> None:
     """Who acts in a clause set at a meeting took part in it: ``In a telephone conversation with
     Sarkozy, Medvedev declared``; ``At the conclusion of the Annapolis Conference, Bush read``;
@@ -153,6 +173,7 @@ def noun_meetings(ctx: DocContext, chunk: int, sent) -> list[MeetingMention]:
                     mm.add(key, role="host")
         place_from(ctx, chunk, noun, PLACE_PREPS, mm)
         _attendees(ctx, chunk, noun, mm)
+        _members_present(ctx, chunk, noun, mm)
         _clause_parties(ctx, chunk, noun, mm)
         if mode == "meet" and single_body(mm.positive()):
             mm.mode = "multilateral"  # "a United Nations Security Council meeting": a session of the body
@@ -224,7 +245,8 @@ def noun_meetings(ctx: DocContext, chunk: int, sent) -> list[MeetingMention]:
         if not mm.participants:
             _adjunct_parties(ctx, chunk, holders, mm)
         dets = {c.lower_ for c in noun.children if c.dep_ in {"det", "poss"}}
-        mm.anaphoric = not mm.positive() and bool(dets & ANAPHORIC_DETS)  # "did not attend the meeting"
+        mm.definite = bool(dets & ANAPHORIC_DETS)
+        mm.anaphoric = not mm.positive() and mm.definite  # "did not attend the meeting"
         if mm.positive():  # an anaphor takes its antecedent's date, not the sentence before's
             date_before(ctx, noun, t or syntax.tense(noun), mm)
         mm.status = status_of(ctx, mm, t or syntax.tense(noun), cancel_cue(ctx, noun))
