@@ -39,7 +39,7 @@ class MeetingMention:
     sequel: bool = False  # "Mitchell then embarked on ... visits": a later event than the one before
     asserted: bool = False  # "talks resumed in Geneva", "attended a summit in Rome": it took place
     unresolved: bool = False  # a named side that is no known actor: the mention is not the whole meeting
-    definite: bool = False  # "the conference": may name the one an earlier mention told of
+    definite: bool = False  # "the conference" with no description: may be the one an earlier mention told of
     delegate_of: str = ""  # "Menon represented India": joins the nearest meeting of that country
     provenance: list[Provenance] = field(default_factory=list)
 

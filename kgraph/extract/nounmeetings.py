@@ -245,8 +245,10 @@ def noun_meetings(ctx: DocContext, chunk: int, sent) -> list[MeetingMention]:
         if not mm.participants:
             _adjunct_parties(ctx, chunk, holders, mm)
         dets = {c.lower_ for c in noun.children if c.dep_ in {"det", "poss"}}
-        mm.definite = bool(dets & ANAPHORIC_DETS)
-        mm.anaphoric = not mm.positive() and mm.definite  # "did not attend the meeting"
+        # "the conference" and nothing more: no description that could make it another meeting
+        mm.definite = bool(dets & ANAPHORIC_DETS) and not any(c.dep_ in {"compound", "amod", "nmod", "poss"}
+                                                              for c in noun.children)
+        mm.anaphoric = not mm.positive() and bool(dets & ANAPHORIC_DETS)  # "did not attend the meeting"
         if mm.positive():  # an anaphor takes its antecedent's date, not the sentence before's
             date_before(ctx, noun, t or syntax.tense(noun), mm)
         mm.status = status_of(ctx, mm, t or syntax.tense(noun), cancel_cue(ctx, noun))
