@@ -224,3 +224,7 @@ def test_the_conference_names_who_attended_the_conference_told_before(read):
     r = read("A conference in Minsk on Tuesday discussed trade. "
              "Delegates at the summit were from Russia and Belarus.", date="2010-01-28")
     assert [m["place"] for m in meetings(r)] == [""]
+    # a description of its own may make it another conference
+    r = read("A conference in Minsk on Tuesday discussed trade. "
+             "Delegates at the UN-sponsored conference were from Russia and Belarus.", date="2010-01-28")
+    assert [m["place"] for m in meetings(r)] == [""]

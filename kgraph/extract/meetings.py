@@ -191,7 +191,7 @@ def _coordinated_means(ctx: DocContext, chunk: int, verb, mm: MeetingMention, su
     if not means:
         return []
     out = []
-    for prep in {m.head if m.dep_ == "pobj" else m.head.head for m in means}:
+    for prep in sorted({m.head if m.dep_ == "pobj" else m.head.head for m in means}, key=lambda p: p.i):
         first = min((m for m in means if m.i in range(prep.i, prep.right_edge.i + 1)), key=lambda m: m.i)
         heads = [t for t in prep.subtree if t.i > first.i and (m := ctx.mention(chunk, t)) is not None
                  and t.i == m.end - 1 and any(w.dep_ == "cc" for w in t.doc[first.i:t.i])]

@@ -173,13 +173,13 @@ def _named_person_not_town(sdoc, start: int, end: int, lex: Lexicon, confirmed: 
         return False
     token, gaz = sdoc[start], lex.gazetteer
     key = name_key(token.text)
-    if key not in {name_key(w) for w in confirmed} or gaz.country(token.text) or key in gaz.ambiguous \
-            or key in gaz.metonyms:
+    if (token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPS) or token.dep_ == "compound" \
+            or gaz.country(token.text) or key in gaz.ambiguous or key in gaz.metonyms:
         return False
     place = gaz.place(token.text)
     if place is not None and name_key(place.name) == key and place.population >= SURNAME_TOWN_MAX:
         return False
-    return not (token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPS) and token.dep_ != "compound"
+    return token.lower_ in confirmed or key in {name_key(w) for w in confirmed}  # "Chavez" names "Chávez"
 
 
 def _place_before_person(sdoc, start: int, end: int, lex: Lexicon, confirmed: set[str]) -> int:
