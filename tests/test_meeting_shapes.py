@@ -190,6 +190,11 @@ def test_a_surname_the_article_gives_a_person_is_not_a_town(read):
              "The president later flew to Wilson, North Carolina.")
     assert "Wilson" in {e.name for e in r.entities if e.kind == "location"}
     assert not any(m["place"] == "Wilson" and "Paul Wilson" in m["participants"] for m in meetings(r))
+    # a first name is no surname; a town in a list after "from" stays a town
+    r = read("Envoy Selby Tran met President Karl Dorn in Minsk on Monday. Selby then flew to Riga.")
+    assert "Selby" not in {e.name for e in r.entities if e.kind == "person"}
+    r = read("Envoy Tom Hartley met President Karl Dorn in Minsk on Monday. Officials from Docklands and Hartley protested.")
+    assert "Hartley" in {e.name for e in r.entities if e.kind == "location"}
 
 
 DELEGATES = [
