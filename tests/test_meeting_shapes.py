@@ -201,6 +201,7 @@ DELEGATES = [
     ("Russia and Belarus held talks in Minsk on Monday. Foreign Minister Anna Berg represented Russia.", True),
     ("Russia and Belarus held talks in Minsk on Monday. Russia was represented by Foreign Minister Anna Berg.", True),
     ("Russia and Belarus held talks in Minsk on Monday. Foreign Minister Anna Berg led the Russian delegation.", True),
+    ("Russia and Belarus held talks in Minsk on Monday. Foreign Minister Anna Berg headed the Russian delegation.", True),
     # an occasion of its own, a country that held no meeting, a meeting two sentences back
     ("Russia and Belarus held talks in Minsk on Monday. Foreign Minister Anna Berg represented Russia at the games.",
      False),
@@ -233,3 +234,8 @@ def test_the_conference_names_who_attended_the_conference_told_before(read):
     r = read("A conference in Minsk on Tuesday discussed trade. "
              "Delegates at the UN-sponsored conference were from Russia and Belarus.", date="2010-01-28")
     assert [m["place"] for m in meetings(r)] == [""]
+
+
+def test_every_delegate_key_is_a_verb_or_a_verb_and_its_object(lex):
+    for key in lex.delegate_verbs:
+        assert len(key.split("|")) in {1, 2} and " " not in key, key
