@@ -40,6 +40,22 @@ FIRES = [
     # sequences: two meetings
     ("President Karl Dorn met with Anna Berg, then with President Ivan Petrov.",
      [(("Anna Berg", "Karl Dorn"), "", "meet", "held"), (("Ivan Petrov", "Karl Dorn"), "", "meet", "held")]),
+    # coordinated partners, each with its own means: two contacts
+    ("President Karl Dorn spoke with President Ivan Petrov by phone and Prime Minister Anna Berg in person.",
+     [(("Anna Berg", "Karl Dorn"), "", "meet", "held"), (("Ivan Petrov", "Karl Dorn"), "", "phone", "held")]),
+    ("President Karl Dorn spoke with President Ivan Petrov by phone and Prime Minister Anna Berg by video link.",
+     [(("Anna Berg", "Karl Dorn"), "", "phone", "held"), (("Ivan Petrov", "Karl Dorn"), "", "phone", "held")]),
+    # a where-clause on the destination of a sending verb: the one sent meets, there
+    ("President Karl Dorn sent Foreign Minister Anna Berg to Minsk, where she met with President Ivan Petrov.",
+     [(("Anna Berg", "Ivan Petrov"), "Minsk", "meet", "held")]),
+    ("President Karl Dorn dispatched his envoy Lars Holm to Minsk, where he held talks with President Ivan Petrov.",
+     [(("Ivan Petrov", "Lars Holm"), "Minsk", "meet", "held")]),
+    # a body's members at the meeting stand for where they came from
+    ("Foreign ministers attending the summit in Minsk came from Russia and Belarus.",
+     [(("Belarus", "Russia"), "Minsk", "multilateral", "held")]),
+    # ... but who travels himself is the one who meets
+    ("President Karl Dorn flew to Minsk, where he met with President Ivan Petrov.",
+     [(("Ivan Petrov", "Karl Dorn"), "Minsk", "visit", "held")]),
 ]
 
 SILENT = [
@@ -141,3 +157,85 @@ def test_the_purpose_of_a_meeting_is_that_meeting(read):
     r = read("Foreign Minister Anna Berg and President Ivan Petrov will meet in Minsk to discuss trade.")
     assert [(m["participants"], m["place"], m["status"]) for m in meetings(r)] == [
         ({"Anna Berg", "Ivan Petrov"}, "Minsk", "planned")]
+
+
+def test_a_means_without_a_person_is_one_contact(read):
+    r = read("President Karl Dorn spoke with President Ivan Petrov by phone and email.")
+    assert _summary(r) == [(("Ivan Petrov", "Karl Dorn"), "", "phone", "held")]
+
+
+def test_a_where_clause_keeps_the_date_of_its_sentence(read):
+    r = read("On January 21 President Karl Dorn sent Foreign Minister Anna Berg to Caracas where she met with "
+             "President Hugo Mena.", date="2005-02-01")
+    assert [(m["participants"], m["place"], m["date"]) for m in meetings(r)] == [
+        ({"Anna Berg", "Hugo Mena"}, "Caracas", "2005-01-21")]
+
+
+def test_an_inviter_is_no_sender(read):
+    """``invited`` does not move its object: ``he`` stays the subject, who hosts."""
+    r = read("President Karl Dorn invited Foreign Minister Anna Berg to Minsk, where he met with her.")
+    assert all("Karl Dorn" in m["participants"] for m in meetings(r))
+
+
+def test_a_surname_the_article_gives_a_person_is_not_a_town(read):
+    """``Hartley`` and ``Wilson`` are small towns in the gazetteer; after ``Tom Hartley`` and ``Paul
+    Wilson`` the bare surname is the person, unless it follows a locative preposition."""
+    r = read("Special Envoy Tom Hartley met President Karl Dorn in Minsk on Monday. "
+             "Hartley then embarked on his mission with visits to Poland and Latvia.")
+    assert any(m["participants"] == {"Tom Hartley"} and m["mode"] == "visit" and m["place"] in {"Poland", "Latvia"}
+               for m in meetings(r))
+    r = read("Trade Minister Paul Wilson met President Karl Dorn in Minsk on Monday. Wilson then flew to Riga.")
+    assert ({"Paul Wilson"}, "Riga") in [(m["participants"], m["place"]) for m in meetings(r)]
+    r = read("Trade Minister Paul Wilson met President Karl Dorn in Minsk on Monday. "
+             "The president later flew to Wilson, North Carolina.")
+    assert "Wilson" in {e.name for e in r.entities if e.kind == "location"}
+    assert not any(m["place"] == "Wilson" and "Paul Wilson" in m["participants"] for m in meetings(r))
+    # a first name is no surname; a town in a list after "from" stays a town
+    r = read("Envoy Selby Tran met President Karl Dorn in Minsk on Monday. Selby then flew to Riga.")
+    assert "Selby" not in {e.name for e in r.entities if e.kind == "person"}
+    r = read("Envoy Tom Hartley met President Karl Dorn in Minsk on Monday. Officials from Docklands and Hartley protested.")
+    assert "Hartley" in {e.name for e in r.entities if e.kind == "location"}
+
+
+DELEGATES = [
+    ("Russia and Belarus held talks in Minsk on Monday. Foreign Minister Anna Berg represented Russia.", True),
+    ("Russia and Belarus held talks in Minsk on Monday. Russia was represented by Foreign Minister Anna Berg.", True),
+    ("Russia and Belarus held talks in Minsk on Monday. Foreign Minister Anna Berg led the Russian delegation.", True),
+    ("Russia and Belarus held talks in Minsk on Monday. Foreign Minister Anna Berg headed the Russian delegation.", True),
+    # an occasion of its own, a country that held no meeting, a meeting two sentences back
+    ("Russia and Belarus held talks in Minsk on Monday. Foreign Minister Anna Berg represented Russia at the games.",
+     False),
+    ("Russia and Belarus held talks in Minsk on Monday. Foreign Minister Anna Berg represented Poland.", False),
+    ("Russia and Belarus held talks in Minsk on Monday. The economy grew. Foreign Minister Anna Berg represented Russia.",
+     False),
+]
+
+
+@pytest.mark.parametrize("text,joins", DELEGATES, ids=[t[50:95] for t, _ in DELEGATES])
+def test_a_delegate_joins_the_meeting_of_the_country_represented(read, text, joins):
+    (m,) = meetings(read(text, date="2012-01-18"))
+    assert {"Russia", "Belarus"} <= m["participants"] and m["place"] == "Minsk"
+    assert ("Anna Berg" in m["participants"]) is joins
+
+
+def test_the_conference_names_who_attended_the_conference_told_before(read):
+    r = read("A conference in Minsk on Tuesday discussed trade. "
+             "Delegates present at the conference were from ten countries, including Russia and Belarus.",
+             date="2010-01-28")
+    assert [(m["participants"], m["place"], m["date"]) for m in meetings(r)] == [
+        ({"Russia", "Belarus"}, "Minsk", "2010-01-26")]
+    # students are no body's members; a different kind of meeting is another event
+    assert meetings(read("A conference in Minsk on Tuesday discussed trade. "
+                         "Students at the conference were from Russia and Belarus.", date="2010-01-28")) == []
+    r = read("A conference in Minsk on Tuesday discussed trade. "
+             "Delegates at the summit were from Russia and Belarus.", date="2010-01-28")
+    assert [m["place"] for m in meetings(r)] == [""]
+    # a description of its own may make it another conference
+    r = read("A conference in Minsk on Tuesday discussed trade. "
+             "Delegates at the UN-sponsored conference were from Russia and Belarus.", date="2010-01-28")
+    assert [m["place"] for m in meetings(r)] == [""]
+
+
+def test_every_delegate_key_is_a_verb_or_a_verb_and_its_object(lex):
+    for key in lex.delegate_verbs:
+        assert len(key.split("|")) in {1, 2} and " " not in key, key

@@ -19,6 +19,7 @@ from kgraph.extract.mentions import (
     Mention,
     body_entity_words,
     body_name_words,
+    body_surnames,
     find_mentions,
 )
 from kgraph.extract.speech import (
@@ -50,10 +51,12 @@ def extract_document(document: Document, chunks: list, lex: Lexicon) -> DocResul
     tokens = 0
     confirmed: set[str] = set()
     body_words: set[str] = set()
+    surnames: set[str] = set()  # a bare surname of a person named in full is no town (mentions.py)
     for _, sdoc in chunks:
         confirmed |= body_name_words(sdoc)
         body_words |= body_entity_words(sdoc)
-    body_words = frozenset(body_words)
+        surnames |= body_surnames(sdoc)
+    body_words, surnames = frozenset(body_words), frozenset(surnames)
     for ci, (offset, sdoc) in enumerate(chunks):
         starts = {}
         for sent in sdoc.sents:
@@ -61,7 +64,7 @@ def extract_document(document: Document, chunks: list, lex: Lexicon) -> DocResul
             sentences[(ci, sent.start)] = (n_sent, sent.text.strip())
             n_sent += 1
         tokens += len(sdoc)
-        found = find_mentions(sdoc, ci, offset, starts, lex, confirmed, body_words)
+        found = find_mentions(sdoc, ci, offset, starts, lex, confirmed, body_words, surnames)
         chunk = Chunk(sdoc, offset)
         for m in found:
             for i in m.tokens:

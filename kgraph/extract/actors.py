@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from kgraph.extract.context import nationality_of_person
-from kgraph.extract.coref import pronoun_kind, resolve_pronoun
+from kgraph.extract.coref import moved_one, pronoun_kind, resolve_pronoun
 from kgraph.extract.mentions import Mention
 from kgraph.extract.syntax import stolen_subject, subjects
 from kgraph.geo import name_key
@@ -123,6 +123,11 @@ class DocContext:
             verb = token.head if token.dep_ != "pobj" else token.head.head
             bound = {m.cluster for s in subjects(verb) if (m := self.mention(chunk, s)) is not None}
             exclude = frozenset(exclude) | bound
+        moved = moved_one(token, self.lex.sending_verbs) if token.tag_ == "PRP" else None
+        if moved is not None:
+            key, kind = self.actor(chunk, moved, as_agent, _depth + 1)
+            if kind == "person" and pronoun_kind(token.text) in {"m", "f"}:
+                return key, kind
         if token.tag_ in {"PRP", "PRP$"}:
             key = resolve_pronoun(token, self.mentions, self.sent_index(chunk, token), self.genders, exclude)
             return (key, key.split(":")[0]) if key else ("", "")

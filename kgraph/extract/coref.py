@@ -177,6 +177,22 @@ def pronoun_kind(word: str) -> str:
     return ""
 
 
+def moved_one(token, sending_verbs: frozenset):
+    """``Castro sent Perez Roque to Caracas, where he met Chávez``; ``took Bahar to Erbil, where she
+    is held``: the subject pronoun of a where-clause on the destination of a verb that moves
+    someone stands for the one moved (the verb's object), not its subject.  The object token, or
+    None when the pronoun is in no such clause."""
+    clause = token.head
+    if token.dep_ not in {"nsubj", "nsubjpass"} or clause.dep_ != "relcl" \
+            or not any(c.lower_ == "where" for c in clause.children):
+        return None
+    place = clause.head
+    if place.dep_ != "pobj" or place.head.lower_ != "to" or place.head.head.lemma_.lower() not in sending_verbs:
+        return None
+    moved = [c for c in place.head.head.children if c.dep_ in {"dobj", "dative"} and c.i < place.i]
+    return next((c for c in moved if c.dep_ == "dobj"), moved[0] if moved else None)
+
+
 def resolve_pronoun(token, mentions: list[Mention], sent_index: int, genders: dict[str, str],
                     exclude: frozenset = frozenset()) -> str:
     """Entity key a personal pronoun refers to, or "" when no candidate is safe.

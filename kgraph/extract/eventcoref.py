@@ -49,6 +49,8 @@ def compatible(e: MeetingMention, m: MeetingMention, country_of: dict[str, str],
         return False  # "Mitchell then embarked on ... visits": a journey after the meeting told before
     if "multilateral" in {e.mode, m.mode} and e.mode != m.mode and min(len(pe), len(pm)) < 2:
         return False  # "since his inauguration" is not the talks he held with one person
+    if not pe and pm and m.definite and m.trigger == e.trigger:
+        return True  # "An international conference in London ... Delegates at the conference were from"
     if not pe or not pm:
         return False
     if (e.unresolved or m.unresolved) and pe != pm:
@@ -79,6 +81,9 @@ def merge_mentions(mentions: list[MeetingMention], country_of: dict[str, str], d
     """Cluster meeting mentions in text order; drop anaphors with no antecedent."""
     events: list[MeetingMention] = []
     for m in sorted(mentions, key=lambda x: (x.sent_index, x.token)):
+        if m.delegate_of:
+            _join_delegates(events, m, country_of)
+            continue
         cands = [e for e in events if compatible(e, m, country_of, doc_date)]
         if m.anaphoric and m.mode == "visit":
             # "this trip" looks for a visit, "the summit" for a multilateral meeting
@@ -95,6 +100,14 @@ def merge_mentions(mentions: list[MeetingMention], country_of: dict[str, str], d
     for e in events:
         e.status = final_status(e, doc_date)
     return [e for e in events if keep(e)]
+
+
+def _join_delegates(events: list[MeetingMention], m: MeetingMention, country_of: dict[str, str]) -> None:
+    """``Menon represented India``: the delegates join the latest meeting of their country told in
+    this sentence or the one before; with none, the mention is dropped."""
+    hosts = [e for e in events if m.delegate_of in e.positive() and m.sent_index - e.sent_index <= 1]
+    if hosts:
+        merge_into(max(hosts, key=lambda e: (e.sent_index, e.token)), m, country_of)
 
 
 def _consolidate(events: list[MeetingMention], country_of: dict[str, str], doc_date: str) -> list[MeetingMention]:

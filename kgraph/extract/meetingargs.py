@@ -39,6 +39,8 @@ class MeetingMention:
     sequel: bool = False  # "Mitchell then embarked on ... visits": a later event than the one before
     asserted: bool = False  # "talks resumed in Geneva", "attended a summit in Rome": it took place
     unresolved: bool = False  # a named side that is no known actor: the mention is not the whole meeting
+    definite: bool = False  # "the conference" with no description: may be the one an earlier mention told of
+    delegate_of: str = ""  # "Menon represented India": joins the nearest meeting of that country
     provenance: list[Provenance] = field(default_factory=list)
 
     def add(self, key: str, negated: bool = False, role: str = "") -> None:
@@ -98,6 +100,22 @@ def date_from(ctx: DocContext, head, t: str, mm: MeetingMention) -> None:
             mm.date, mm.date_text = value, ent.text
             return
         mm.date_text = mm.date_text or ent.text
+
+
+def where_clause(ctx: DocContext, chunk: int, verb, t: str, mm: MeetingMention) -> None:
+    """``sent his envoy to Caracas on January 21, where he met Chávez``: a where-clause meeting is at
+    the place the clause hangs on, and at the date of the clause around it when it gives none."""
+    if verb.dep_ != "relcl" or not any(c.lower_ == "where" for c in verb.children):
+        return
+    place = verb.head
+    if not mm.place:
+        for key, kind in ctx.actors(chunk, place, as_agent=False):
+            if kind in {"location", "country"}:
+                mm.place, mm.place_kind = key, kind
+                break
+    outer = place.head.head if place.dep_ == "pobj" else place.head
+    if outer.pos_ in {"VERB", "AUX"}:
+        date_from(ctx, outer, t, mm)
 
 
 def date_before(ctx: DocContext, head, t: str, mm: MeetingMention) -> None:

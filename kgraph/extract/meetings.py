@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from kgraph.extract import syntax
 from kgraph.extract.actors import DocContext
+from kgraph.extract.delegates import delegate_mention
 from kgraph.extract.meetingargs import (
     DEST_PREPS,
     MOVEMENT_MODES,
@@ -29,6 +30,7 @@ from kgraph.extract.meetingargs import (
     single_body,
     status_of,
     verb_mode,
+    where_clause,
 )
 from kgraph.extract.nounmeetings import noun_meetings, quantity_of_meeting
 from kgraph.extract.triggerkeys import noun_key, verb_key
@@ -46,6 +48,8 @@ def verb_meetings(ctx: DocContext, chunk: int, sent) -> list[MeetingMention]:
         key = verb_key(verb, lex.meeting_verbs)
         mode = lex.meeting_verbs.get(key, "")
         if not mode:
+            delegate = delegate_mention(ctx, chunk, verb)
+            out.extend([delegate] if delegate is not None else [])
             continue
         particles = [c.lower_ for c in verb.children if c.dep_ in {"prt", "prep"}]
         if any(f"{lemma} {p}" in lex.verbs and lex.verbs[f"{lemma} {p}"].category != "CONSULT" for p in particles):
@@ -144,6 +148,7 @@ def verb_meetings(ctx: DocContext, chunk: int, sent) -> list[MeetingMention]:
         if verb.dep_ in {"advcl", "xcomp"} and purpose and not mm.place:
             place_from(ctx, chunk, gov, {"to"} | PLACE_PREPS, mm)
         date_from(ctx, verb, t, mm)
+        where_clause(ctx, chunk, verb, t, mm)
         date_before(ctx, verb, t, mm)
         mm.status = status_of(ctx, mm, t, cancel_cue(ctx, verb))
         mm.sequel = is_sequel(verb, lex)
@@ -151,18 +156,65 @@ def verb_meetings(ctx: DocContext, chunk: int, sent) -> list[MeetingMention]:
         if mm.participants:
             out.append(mm)
             out.extend(_sequels(ctx, chunk, mm, subjects, sequels, negated))
+            out.extend(_coordinated_means(ctx, chunk, verb, mm, subjects, negated))
     return out
 
 
 def _means(verb, lex):
     """``spoke by telephone with``, ``talked over the phone``, ``met in person``: the noun of the
     means, which names the mode, or None."""
+    return next(iter(_means_tokens(verb, lex)), None)
+
+
+def _means_tokens(verb, lex) -> list:
+    """The means nouns of a verb's ``by``/``over``/``via``/``in person`` phrases in text order, the
+    object of the phrase or a modifier of it (``by [phone and Vice President] Pence``, as parsed)."""
     preps = [c for c in verb.children if c.dep_ in {"prep", "agent"} and c.lower_ in {"by", "over", "via", "in"}]
-    for pobj in (g for p in preps for g in pobjs(p)):
-        key = noun_key(pobj, lex.meeting_means)
-        if key and (pobj.head.lower_ != "in" or key == "person"):
-            return pobj
-    return None
+    out = []
+    for prep in preps:
+        for pobj in pobjs(prep):
+            for t in [pobj, *(c for c in pobj.children if c.dep_ in {"nmod", "compound"} and c.pos_ == "NOUN")]:
+                key = noun_key(t, lex.meeting_means)
+                if key and (prep.lower_ != "in" or key == "person"):
+                    out.append(t)
+                    break
+    return sorted(out, key=lambda t: t.i)
+
+
+def _coordinated_means(ctx: DocContext, chunk: int, verb, mm: MeetingMention, subjects,
+                       negated: bool) -> list[MeetingMention]:
+    """``spoke with Trump by phone and Pence in person``: a person coordinated with the means (the
+    parser hangs him on the means phrase) is a second partner, met by the means that follows him,
+    or by the same means when none does."""
+    lex = ctx.lex
+    means = _means_tokens(verb, lex)
+    if not means:
+        return []
+    out = []
+    for prep in sorted({m.head if m.dep_ == "pobj" else m.head.head for m in means}, key=lambda p: p.i):
+        first = min((m for m in means if m.i in range(prep.i, prep.right_edge.i + 1)), key=lambda m: m.i)
+        heads = [t for t in prep.subtree if t.i > first.i and (m := ctx.mention(chunk, t)) is not None
+                 and t.i == m.end - 1 and any(w.dep_ == "cc" for w in t.doc[first.i:t.i])]
+        for head in heads:
+            found = [key for key, kind in ctx.actors(chunk, head, as_agent=False) if kind in PARTY_KINDS]
+            own = next((m for m in means if m.i > head.i), first)
+            nxt = _follow_on(mm, head, lex.meeting_means[noun_key(own, lex.meeting_means)])
+            for key, kind in subjects:
+                if kind in PARTY_KINDS:
+                    nxt.add(key, negated)
+            for key in found:
+                nxt.add(key, negated)
+            if found and len(nxt.positive()) >= 2:
+                out.append(nxt)
+    return out
+
+
+def _follow_on(mm: MeetingMention, token, mode: str) -> MeetingMention:
+    """A second meeting told in the clause of ``mm``: its date, place and status, its own partners."""
+    place = "" if mode == "phone" else mm.place
+    return MeetingMention(mm.chunk, token.i, mm.trigger, mm.sent_index, place=place,
+                          place_kind=mm.place_kind if place else "", date=mm.date, date_text=mm.date_text,
+                          mode=mode, status=mm.status, provenance=list(mm.provenance))
 
 
 def _sequence_preps(verb, lex) -> list:
@@ -177,9 +229,7 @@ def _sequence_preps(verb, lex) -> list:
 def _sequels(ctx: DocContext, chunk: int, mm: MeetingMention, subjects, sequels, negated: bool) -> list[MeetingMention]:
     out = []
     for prep in sequels:
-        nxt = MeetingMention(mm.chunk, prep.i, mm.trigger, mm.sent_index, place=mm.place, place_kind=mm.place_kind,
-                             date=mm.date, date_text=mm.date_text, mode=mm.mode, status=mm.status,
-                             provenance=list(mm.provenance))
+        nxt = _follow_on(mm, prep, mm.mode)
         for key, kind in subjects:
             if kind in PARTY_KINDS:
                 nxt.add(key, negated)

@@ -161,6 +161,29 @@ def _role_dep(token) -> str:
     return token.dep_
 
 
+SURNAME_TOWN_MAX = 100_000
+LOCATIVE_PREPS = {"in", "at", "near", "from", "to", "into", "outside", "around", "via"}
+
+
+def _named_person_not_town(sdoc, start: int, end: int, lex: Lexicon, surnames: frozenset[str]) -> bool:
+    """``met with Chávez`` or ``Mitchell then embarked`` in a text that names Hugo Chavez or
+    George Mitchell: the surname of a person the text names in full is that person, though a small
+    town bears it too, unless it follows a locative preposition (``in Mitchell``, ``in Docklands and
+    Southbank``)."""
+    if end - start != 1:
+        return False
+    token, gaz = sdoc[start], lex.gazetteer
+    key = name_key(token.text)
+    first = token
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    if (first.dep_ == "pobj" and first.head.lower_ in LOCATIVE_PREPS) or token.dep_ == "compound" \
+            or key not in surnames or gaz.country(token.text) or key in gaz.ambiguous or key in gaz.metonyms:
+        return False
+    place = gaz.place(token.text)
+    return place is None or name_key(place.name) != key or place.population < SURNAME_TOWN_MAX
+
+
 def _place_before_person(sdoc, start: int, end: int, lex: Lexicon, confirmed: set[str]) -> int:
     """Where the person's name starts in a span that begins with a place or country (0 when not)."""
     gaz = lex.gazetteer
@@ -248,12 +271,14 @@ def contained_country(text: str, lex: Lexicon) -> str:
 
 
 def find_mentions(sdoc, chunk: int, chunk_offset: int, sent_starts: dict[int, int], lex: Lexicon,
-                  confirmed: set[str], body_words: frozenset = frozenset()) -> list[Mention]:
+                  confirmed: set[str], body_words: frozenset = frozenset(),
+                  surnames: frozenset = frozenset()) -> list[Mention]:
     """All repaired mentions of one parsed chunk.
 
     ``sent_starts`` maps a sentence's first token index to its document-wide
     sentence index; ``confirmed`` holds lower-cased name words seen in body
-    (non-headline) sentences, used to cut headline fragments.
+    (non-headline) sentences, used to cut headline fragments; ``surnames`` the name
+    keys of the last words of those full names (:func:`body_surnames`).
     """
     out: list[Mention] = []
     known = frozenset(confirmed)
@@ -319,6 +344,8 @@ def find_mentions(sdoc, chunk: int, chunk_offset: int, sent_starts: dict[int, in
             kind, country = "person", ""  # "President Bush" is a person whatever the gazetteer says
         if not kind or (kind == "country" and _stance(sdoc, start, text)) or _award(text, lex):
             continue  # "anti-Syria journalist", "pro-Russian separatists": a stance, not a nationality
+        if kind == "location" and label in {"GPE", "LOC", "ORG"} and _named_person_not_town(sdoc, start, end, lex, surnames):
+            kind, country = "person", ""  # "met with Chávez" after "Hugo Chávez": not a town of Mexico
         if kind in {"location", "organization"} and _who_follows(sdoc, end):
             kind, country, org_name = "person", "", ""  # "visit Wiranto, who was being treated": a person
         if kind == "country" and label == "NORP" and start > 0 and sdoc[start - 1].lower_ == "ethnic":
@@ -346,7 +373,7 @@ def find_mentions(sdoc, chunk: int, chunk_offset: int, sent_starts: dict[int, in
 
             title_tokens.update(attach_role(m, sdoc, lex))
         out.append(m)
-    out.extend(_unrecognised_people(sdoc, chunk, chunk_offset, sent_starts, lex, confirmed, out))
+    out.extend(_unrecognised_people(sdoc, chunk, chunk_offset, sent_starts, lex, confirmed, out, surnames))
     out.extend(_unrecognised_demonyms(sdoc, chunk, chunk_offset, sent_starts, lex, out))
     out = [m for m in out if m.kind == "country" or not not_an_actor(m.text, "", lex)]
     out.sort(key=lambda m: m.start)
@@ -371,7 +398,8 @@ def _unrecognised_demonyms(sdoc, chunk, chunk_offset, sent_starts, lex, found) -
     return out
 
 
-def _unrecognised_people(sdoc, chunk, chunk_offset, sent_starts, lex, confirmed, found) -> list[Mention]:
+def _unrecognised_people(sdoc, chunk, chunk_offset, sent_starts, lex, confirmed, found,
+                         surnames: frozenset[str] = frozenset()) -> list[Mention]:
     """Names NER missed: a capitalised proper noun right after a title (``President Ilves``), one
     the article names elsewhere as a person (``Ruiz`` after ``Ana Ruiz``), or a country or large
     city the gazetteer knows (``visited Kyiv``)."""
@@ -405,7 +433,8 @@ def _unrecognised_people(sdoc, chunk, chunk_offset, sent_starts, lex, confirmed,
             out.append(m)
             i = j
             continue
-        if (titled or known) and 0 < j - i <= 3 and not lex.gazetteer.country(text) and not lex.gazetteer.place(text) \
+        town = lex.gazetteer.place(text) and not (known and _named_person_not_town(sdoc, i, j, lex, surnames))
+        if (titled or known) and 0 < j - i <= 3 and not lex.gazetteer.country(text) and not town \
                 and not lex.organization(text) and text.lower() not in lex.titles:
             m = Mention(chunk=chunk, start=i, end=j, text=text, kind="person", sent_index=sent_starts[sent.start],
                         char_start=chunk_offset + t.idx, char_end=chunk_offset + sdoc[j - 1].idx + len(sdoc[j - 1]),
@@ -450,6 +479,13 @@ def _trim_headline(sdoc, start: int, end: int, confirmed: set[str]) -> tuple[int
 def body_entity_words(sdoc) -> set[str]:
     """Lower-cased words of every named entity outside headlines (evidence for headline repair)."""
     return {t.text.lower() for ent in sdoc.ents if not is_headline(ent.sent) for t in ent if t.is_alpha}
+
+
+def body_surnames(sdoc) -> set[str]:
+    """Name keys of the last word of full PERSON names in non-headline sentences: a bare surname the
+    article gives a person is that person, not a small town of the same name."""
+    return {name_key(ent[-1].text) for ent in sdoc.ents
+            if ent.label_ == "PERSON" and not is_headline(ent.sent) and sum(t.is_alpha for t in ent) >= 2}
 
 
 def body_name_words(sdoc) -> set[str]:

@@ -25,6 +25,7 @@ from kgraph.extract.meetingargs import (
     single_body,
     status_of,
     verb_mode,
+    where_clause,
 )
 from kgraph.extract.triggerkeys import cue_key, light_verb_key, noun_key
 
@@ -48,6 +49,26 @@ def _attendees(ctx: DocContext, chunk: int, noun, mm: MeetingMention) -> None:
         add_parties(ctx, chunk, objs, mm, as_agent=False)
     for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in ctx.lex.attendee_verbs):
         add_parties(ctx, chunk, pobjs(prep), mm, as_agent=False)  # "including Yemen and the UK"
+
+
+def _members_present(ctx: DocContext, chunk: int, noun, mm: MeetingMention) -> None:
+    """``Delegates present at the conference were from twenty countries, including Yemen and the
+    UK``, ``ministers attending the summit came from X and Y``: a body's members at the meeting
+    stand for where they came from."""
+    member = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "at" else None
+    if noun.dep_ == "dobj" and noun.head.dep_ == "acl" and noun.head.lemma_.lower() in ctx.lex.participation_verbs:
+        member = noun.head.head  # "ministers attending the summit"
+    elif member is not None and member.pos_ == "ADJ":
+        member = member.head  # "delegates present at the conference"
+    if member is None or member.tag_ not in {"NNS", "NNPS"} or member.lemma_.lower() not in ctx.lex.group_members:
+        return
+    origins = syntax.prep_objects(member, {"from"})
+    if member.dep_ == "nsubj" and member.head.pos_ in {"AUX", "VERB"}:
+        origins += syntax.prep_objects(member.head, {"from"})  # "delegates ... were from"
+    for origin in origins:
+        add_parties(ctx, chunk, [origin], mm, as_agent=False)
+        listed = [g for c in origin.children if c.dep_ == "prep" and c.lower_ in ctx.lex.attendee_verbs for g in pobjs(c)]
+        add_parties(ctx, chunk, listed, mm, as_agent=False)  # "twenty countries, including Yemen"
 
 
 def _clause_parties(ctx: DocContext, chunk: int, noun, mm: MeetingMention) -> None:
@@ -152,6 +173,7 @@ def noun_meetings(ctx: DocContext, chunk: int, sent) -> list[MeetingMention]:
                     mm.add(key, role="host")
         place_from(ctx, chunk, noun, PLACE_PREPS, mm)
         _attendees(ctx, chunk, noun, mm)
+        _members_present(ctx, chunk, noun, mm)
         _clause_parties(ctx, chunk, noun, mm)
         if mode == "meet" and single_body(mm.positive()):
             mm.mode = "multilateral"  # "a United Nations Security Council meeting": a session of the body
@@ -180,6 +202,7 @@ def noun_meetings(ctx: DocContext, chunk: int, sent) -> list[MeetingMention]:
             if not mm.place:
                 place_from(ctx, chunk, gov, {"to"} | PLACE_PREPS, mm)
             date_from(ctx, gov, t, mm)
+            where_clause(ctx, chunk, gov, t, mm)
         holders = [noun]
         if noun.dep_ == "pobj" and noun.head.lower_ == "of" and quantity_of_meeting(noun.head.head, lex) is not None:
             holders.append(noun.head.head)  # "Two rounds of talks ... that Russia hosted"
@@ -222,6 +245,9 @@ def noun_meetings(ctx: DocContext, chunk: int, sent) -> list[MeetingMention]:
         if not mm.participants:
             _adjunct_parties(ctx, chunk, holders, mm)
         dets = {c.lower_ for c in noun.children if c.dep_ in {"det", "poss"}}
+        # "the conference" and nothing more: no description that could make it another meeting
+        mm.definite = bool(dets & ANAPHORIC_DETS) and not any(c.dep_ in {"compound", "amod", "nmod", "poss"}
+                                                              for c in noun.children)
         mm.anaphoric = not mm.positive() and bool(dets & ANAPHORIC_DETS)  # "did not attend the meeting"
         if mm.positive():  # an anaphor takes its antecedent's date, not the sentence before's
             date_before(ctx, noun, t or syntax.tense(noun), mm)
