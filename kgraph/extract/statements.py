@@ -75,7 +75,21 @@ def _objects(ctx: DocContext, chunk: int, verb, noun, exclude: frozenset) -> lis
                             out.append((key, kind, c.lower_))
     if any(p == "with" for _, _, p in out):
         out = [o for o in out if o[2] not in ctx.lex.word_lists["topic_preps"]]
+        out.extend((k, kind, "with") for k, kind in _partners_after_medium(ctx, chunk, verb, exclude))
     return out
+
+
+def _partners_after_medium(ctx: DocContext, chunk: int, verb, exclude: frozenset) -> list[tuple[str, str]]:
+    """``spoke with Trump by phone and Pence in person``: the parser joins the second partner to
+    the medium (``phone``); an actor coordinated with a medium noun is another partner, unless a
+    verb follows it (``by phone and Macron praised the call``: a new clause's subject)."""
+    media = ctx.lex.word_lists.get("medium_nouns", frozenset())
+    doc = verb.doc
+    return [a for g in syntax.prep_objects(verb, {"by", "via", "over"}) if g.lemma_.lower() in media
+            for c in g.conjuncts
+            if c.right_edge.i + 1 >= len(doc) or doc[c.right_edge.i + 1].pos_ not in {"VERB", "AUX"}
+            for a in ctx.actors(chunk, c, as_agent=False, exclude=exclude)
+            if a[1] in ACTOR_KINDS and a[0] not in exclude]
 
 
 def verbal_statements(ctx: DocContext, chunk: int, sent, recent: list[Statement]) -> list[Statement]:
