@@ -24,6 +24,7 @@ from kgraph.extract.fallbacks import (
     place_country,
 )
 from kgraph.extract.modality import REFUSABLE, committed, plover_mode
+from kgraph.extract.speech import FIRST_PERSON, quote_speaker
 from kgraph.extract.temporal import resolve_date
 from kgraph.extract.triggers import (
     event_type,
@@ -117,6 +118,8 @@ def verbal_statements(ctx: DocContext, chunk: int, sent, recent: list[Statement]
             # "French and Egyptian warships launched war games": exercises held together are cooperation
             etype = EventType("COOPERATE", "062", etype.confidence)
         reciprocal = False
+        if not objects and _first_person(subj_tokens):
+            continue  # a speaker found through a quotation is guess enough: the target must be parsed
         if not objects:
             objects, factor, reciprocal = missing_target(ctx, chunk, verb, etype, subjects, recent, main)
             guessed *= factor
@@ -141,7 +144,8 @@ def _parsed_sides(ctx: DocContext, chunk: int, verb, etype: EventType, noun, sub
     if stative:
         subj_tokens, passive = syntax.passive_objects(verb), False
     subjects = reported_speaker(ctx, chunk, verb, subj_tokens) or [
-        a for t in subj_tokens for a in ctx.actors(chunk, t, as_agent=True)]
+        a for t in subj_tokens for a in ctx.actors(chunk, t, as_agent=True)] or [
+        a for t in subj_tokens if t.tag_ == "PRP" for a in quote_speaker(ctx, chunk, t)]
     subjects = [s for s in subjects if s[1] != "location"]
     objects = _objects(ctx, chunk, verb, noun, frozenset(k for k, _ in subjects))
     if stative:
@@ -248,6 +252,10 @@ def reported_speaker(ctx: DocContext, chunk: int, verb, subj_tokens) -> list[tup
     personal = pronoun.lower_ in {"he", "she"}
     found = [a for s in syntax.subjects(v.head) if s.tag_ != "PRP" for a in ctx.actors(chunk, s, as_agent=True)]
     return [a for a in found if (a[1] == "person") == personal and a[1] in ACTOR_KINDS]
+
+
+def _first_person(subj_tokens) -> bool:
+    return any(t.tag_ == "PRP" and t.lower_ in FIRST_PERSON for t in subj_tokens)
 
 
 def _hazard(subj_tokens, lex) -> bool:

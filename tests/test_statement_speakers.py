@@ -1,0 +1,40 @@
+"""Who acts in quoted speech and in coordinations the parser breaks, on sentences written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from helpers_extract import triples
+
+pytestmark = pytest.mark.e2e
+
+
+def test_we_inside_a_quotation_is_its_attributed_speaker(read):
+    t = triples(read('"We have repeatedly called upon Pakistan to vacate the occupied territories," '
+                     'the Indian foreign ministry said.'))
+    assert ("India", "REQUEST", "Pakistan", False) in t
+    t = triples(read('German Chancellor Angela Merkel told reporters: "We condemn Russia for the attack."'))
+    assert ("Angela Merkel", "ACCUSE", "Russia", False) in t
+
+
+def test_i_inside_a_quotation_takes_only_a_person(read):
+    assert ("Angela Merkel", "ACCUSE", "Russia", False) in triples(read('"I condemn Russia," said Angela Merkel.'))
+    t = triples(read('"I condemn Russia," the Polish government said.'))
+    assert not any(c == "ACCUSE" and o == "Russia" for _, c, o, _ in t)
+
+
+def test_first_person_without_an_actor_speaker_stays_unresolved(read):
+    # a speaker who is no actor, a quotation with no attribution, a pronoun outside any quotation
+    assert not triples(read('"We reject the proposal by Russia," a protester said.'))
+    assert not triples(read('"We reject the proposal by Russia." Vladimir Putin said he would decide.'))
+    assert not any(c == "REJECT" for _, c, _, _ in triples(read(
+        'We reject the proposal by Russia, Vladimir Putin said nothing.')))
+
+
+def test_partner_coordinated_with_the_medium_of_a_call(read):
+    t = triples(read("Prime Minister Haider al-Abadi spoke with President Trump by phone and Vice President "
+                     "Pence in person."))
+    assert ("Haider al-Abadi", "CONSULT", "Trump", False) in t
+    assert ("Haider al-Abadi", "CONSULT", "Pence", False) in t
+    # the subject of a new clause after the medium is no partner
+    t = triples(read("Angela Merkel spoke with Putin by phone and Macron praised the call."))
+    assert ("Angela Merkel", "CONSULT", "Macron", False) not in t
