@@ -30,6 +30,16 @@ def test_first_person_without_an_actor_speaker_stays_unresolved(read):
         'We reject the proposal by Russia, Vladimir Putin said nothing.')))
 
 
+def test_quoted_first_person_needs_a_parsed_target(read):
+    # "support to the family": no actor is aimed at, and the speaker is already a guess
+    t = triples(read('"We are providing support to the family and remain in contact with the Turkish '
+                     'authorities," the British Foreign Office said.'))
+    assert not any(c == "AID" for _, c, _, _ in t)
+    t = triples(read('"We are sending aid to the family and we condemn Turkey," the British Foreign Office said.'))
+    assert ("Foreign Office", "ACCUSE", "Turkey", False) in t
+    assert not any(c == "AID" for _, c, _, _ in t)
+
+
 def test_partner_coordinated_with_the_medium_of_a_call(read):
     t = triples(read("Prime Minister Haider al-Abadi spoke with President Trump by phone and Vice President "
                      "Pence in person."))
