@@ -1,4 +1,5 @@
-"""Who acts in quoted speech and in coordinations the parser breaks, on sentences written for these tests."""
+"""Who acts in quoted speech, in coordinations the parser breaks and in answered requests, on sentences
+written for these tests."""
 from __future__ import annotations
 
 import pytest
@@ -48,3 +49,15 @@ def test_partner_coordinated_with_the_medium_of_a_call(read):
     # the subject of a new clause after the medium is no partner
     t = triples(read("Angela Merkel spoke with Putin by phone and Macron praised the call."))
     assert ("Angela Merkel", "CONSULT", "Macron", False) not in t
+
+
+def test_an_answered_request_stays_the_requesters_event(read):
+    t = triples(read("Iraq's request to the United States was granted on Monday."))
+    assert ("Iraq", "REQUEST", "United States", False) in t
+    # granting a request is a concession to the one who asked, not a request
+    t = triples(read("The United States granted Iraq's request for weapons."))
+    assert ("United States", "CONCEDE", "Iraq", False) in t
+    assert not any(c == "REQUEST" for _, c, _, _ in t)
+    # a verb that tells the noun's own event reads it once
+    t = triples(read("Russia imposed its sanctions on Ukraine."))
+    assert t == {("Russia", "SANCTION", "Ukraine", False)}

@@ -281,7 +281,7 @@ def nominal_statements(ctx: DocContext, chunk: int, sent) -> list[Statement]:
         key, etype = noun_entry(noun, lex) if noun.pos_ == "NOUN" else ("", None)
         if etype is None:
             continue
-        if noun.dep_ in {"dobj", "nsubjpass"} and noun.head.pos_ == "VERB" and (event_type(noun.head, lex)[2] or noun.head).i == noun.i:
+        if noun.dep_ in {"dobj", "nsubjpass"} and noun.head.pos_ == "VERB" and _read_by_verb(noun, etype, lex):
             continue  # already read as "impose sanctions on"
         subjects = []
         for c in noun.children:
@@ -306,6 +306,17 @@ def nominal_statements(ctx: DocContext, chunk: int, sent) -> list[Statement]:
                     out.append(Statement(skey, f"{key} {prep}", okey, etype.category, False,
                                          round(etype.confidence * 0.8, 2), date, etype.cameo, prov))
     return out
+
+
+def _read_by_verb(noun, etype: EventType, lex) -> bool:
+    """The verb over an event noun tells the noun's event (``imposed sanctions``), unless it
+    answers someone else's act: ``granted Iraq's request`` is a concession, and Iraq's request
+    stays an event of its own."""
+    verb_type, _, read = event_type(noun.head, lex)
+    if (read or noun.head).i != noun.i:
+        return False
+    answers = verb_type is not None and verb_type.category != etype.category
+    return not (answers and any(c.dep_ == "poss" for c in noun.children))
 
 
 def statement_date(ctx: DocContext, head, t: str) -> str:
