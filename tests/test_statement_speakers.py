@@ -61,3 +61,12 @@ def test_an_answered_request_stays_the_requesters_event(read):
     # a verb that tells the noun's own event reads it once
     t = triples(read("Russia imposed its sanctions on Ukraine."))
     assert t == {("Russia", "SANCTION", "Ukraine", False)}
+
+
+def test_topic_or_medium_of_a_meeting_is_no_partner(read):
+    assert not any(c == "CONSULT" for _, c, _, _ in triples(read(
+        "Speaking on Fox News, Senator Lindsey Graham said the decision was a mistake.")))
+    assert not any(c == "CONSULT" for _, c, _, _ in triples(read(
+        "Analysts discussed the Trump administration's summit on the Middle East.")))
+    t = triples(read("Speaking with Fox News, Senator Lindsey Graham said the decision was a mistake."))
+    assert ("Lindsey Graham", "CONSULT", "Fox News", False) in t

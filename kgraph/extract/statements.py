@@ -153,7 +153,8 @@ def _parsed_sides(ctx: DocContext, chunk: int, verb, etype: EventType, noun, sub
     if verb.lemma_.lower() in TOPIC_VERBS:
         objects = [o for o in objects if o[2] == "with"]  # "discussed aid to Ukraine": topics
     elif etype.category == "CONSULT":
-        objects = [o for o in objects if o[2] not in {"at", "in"}]  # "hosted X at the palace": a place
+        # "hosted X at the palace": a place; "spoke on Fox News", "talks on Syria": a medium or a topic
+        objects = [o for o in objects if o[2] not in ctx.lex.word_lists["not_partner_preps"]]
     if passive and not any(c.dep_ == "agent" for c in verb.children):
         subjects = agent_of_attack(ctx, chunk, verb)
     return subjects, objects, passive
@@ -295,7 +296,8 @@ def nominal_statements(ctx: DocContext, chunk: int, sent) -> list[Statement]:
                     if g.dep_ == "pobj":
                         objects.extend((k, kind, c.lower_) for k, kind in ctx.actors(chunk, g, as_agent=False))
         if etype.category == "CONSULT":
-            objects = [o for o in objects if o[2] not in {"in", "at"}]  # "their talks in the Kremlin": a place
+            # "their talks in the Kremlin": a place; "her call on Iran to release": a request, not a talk
+            objects = [o for o in objects if o[2] not in ctx.lex.word_lists["not_partner_preps"]]
         if not subjects or not objects:
             continue
         prov = ctx.provenance(chunk, noun)
