@@ -41,7 +41,7 @@ class StatementPattern:
 
     id: str
     pattern: tuple  # DependencyMatcher node specs, '@list' references already expanded
-    source: tuple[str, str]  # ("node" | "subject_of", node name)
+    source: tuple[str, str]  # ("node" | "subject_of" | "actor_in", node name)
     target: tuple[str, str]
     anchor: str
     category: str = ""  # fixed PLOVER category, or "" when taken from an event noun
