@@ -102,7 +102,7 @@ def verbal_statements(ctx: DocContext, chunk: int, sent, recent: list[Statement]
         etype, relation, noun = event_type(verb, lex)
         if etype is None or (verb.lemma_.lower() in lex.word_lists["reporting_verbs"] and noun is None):
             continue  # "said" is no event; "announced a suspension of flights" is
-        if governed_by_event(verb, lex) or governs_event(verb, lex):
+        if governed_by_event(verb, lex) or governs_event(verb, lex) or _asked_for(verb, lex):
             continue  # "threatened to cut off supplies": the governing verb carries the event
         subj_tokens = syntax.subjects(verb, lists=lex.word_lists)
         if _hazard(subj_tokens, lex):
@@ -253,6 +253,13 @@ def reported_speaker(ctx: DocContext, chunk: int, verb, subj_tokens) -> list[tup
     personal = pronoun.lower_ in {"he", "she"}
     found = [a for s in syntax.subjects(v.head) if s.tag_ != "PRP" for a in ctx.actors(chunk, s, as_agent=True)]
     return [a for a in found if (a[1] == "person") == personal and a[1] in ACTOR_KINDS]
+
+
+def _asked_for(verb, lex) -> bool:
+    """``called for Russia to withdraw``: an act asked of someone is not done (the request is a
+    statement pattern)."""
+    return verb.dep_ in {"advcl", "ccomp", "xcomp"} and verb.head.lemma_.lower() in lex.word_lists["appeal_verbs"] \
+        and any(c.dep_ == "mark" and c.lower_ == "for" for c in verb.children)
 
 
 def _first_person(subj_tokens) -> bool:
