@@ -70,3 +70,11 @@ def test_topic_or_medium_of_a_meeting_is_no_partner(read):
         "Analysts discussed the Trump administration's summit on the Middle East.")))
     t = triples(read("Speaking with Fox News, Senator Lindsey Graham said the decision was a mistake."))
     assert ("Lindsey Graham", "CONSULT", "Fox News", False) in t
+
+
+def test_reported_attack_from_a_place_accuses_its_country(read):
+    assert ("Israel", "ACCUSE", "Lebanon", False) in triples(read("Israel said a rocket was fired from Lebanon."))
+    # not an attack, or launched from the speaker's own side
+    assert not any(c == "ACCUSE" for _, c, _, _ in triples(read(
+        "Turkey said Syrian Kurds are excluded from Germany.")))
+    assert not any(c == "ACCUSE" for _, c, _, _ in triples(read("Israel said a rocket was fired from Israel.")))

@@ -111,7 +111,8 @@ def allegation_statements(ctx: DocContext, chunk: int, sent) -> list[Statement]:
                 or syntax.is_negated(verb):
             continue  # "Tunisia is facing attacks" tells of a victim; "cannot afford attacks" of no act
         speakers = [a for s in syntax.subjects(reported.head) for a in ctx.actors(chunk, s)]
-        accused = [a for s in syntax.subjects(verb) for a in ctx.actors(chunk, s)]
+        accused = [a for s in syntax.subjects(verb) for a in ctx.actors(chunk, s)] or (
+            _origin(ctx, chunk, verb) if etype.category == "ASSAULT" else [])
         if set(accused) & set(speakers):
             continue  # "Obama and Putin said they will attack Iraq": speakers telling of their own act
         prov = ctx.provenance(chunk, verb)
@@ -121,6 +122,23 @@ def allegation_statements(ctx: DocContext, chunk: int, sent) -> list[Statement]:
                     continue  # "the US military said the United States launched a strike": its own side's act
                 if skey != okey and skind in ACTOR_KINDS and okind in ACTOR_KINDS:
                     out.append(Statement(skey, f"allege {verb.lemma_.lower()}", okey, "ACCUSE", False, 0.4, "", "112", prov))
+    return out
+
+
+def _origin(ctx: DocContext, chunk: int, verb) -> list[tuple[str, str]]:
+    """``Israel said a mortar bomb was fired at it from the Gaza Strip``: a passive attack with no
+    agent comes from the country it was launched from (only an attack: ``excluded from the
+    congress`` names no origin)."""
+    if not syntax.passive_objects(verb) or any(c.dep_ == "agent" for c in verb.children):
+        return []
+    out = []
+    for place in syntax.prep_objects(verb, {"from"}):
+        for key, kind in ctx.actors(chunk, place, as_agent=True):
+            m = ctx.mention(chunk, place)
+            if kind == "location" and m is not None and m.country:
+                key, kind = f"country:{m.country}", "country"
+            if kind in ACTOR_KINDS:
+                out.append((key, kind))
     return out
 
 
