@@ -41,7 +41,7 @@ class StatementPattern:
 
     id: str
     pattern: tuple  # DependencyMatcher node specs, '@list' references already expanded
-    source: tuple[str, str]  # ("node" | "subject_of", node name)
+    source: tuple[str, str]  # ("node" | "subject_of" | "actor_in", node name)
     target: tuple[str, str]
     anchor: str
     category: str = ""  # fixed PLOVER category, or "" when taken from an event noun
@@ -133,6 +133,8 @@ class Lexicon:
     name_particles: frozenset[str] = frozenset()  # "de", "van": part of a surname, not a first name
     organization_heads: frozenset[str] = frozenset()  # "Coast Guard", "Party": a name ending so is an organisation
     facility_heads: frozenset[str] = frozenset()  # "Centre", "Stadium": a name ending so is a place
+    body_nouns: dict[str, frozenset[str]] = field(default_factory=dict)  # "bloc" -> organisation kinds it names
+    body_modifiers: dict[str, frozenset[str]] = field(default_factory=dict)  # "regional" -> kinds it allows
     not_actors: dict[str, str] = field(default_factory=dict)  # name_key -> what it is (byline, disease ...)
     leaders: dict[str, Leader] = field(default_factory=dict)  # name_key of full name/alias -> leader
     leaders_by_surname: dict[str, tuple[Leader, ...]] = field(default_factory=dict)
@@ -211,6 +213,12 @@ MEETING_WORD_LISTS = ("sequence_adverbs", "group_members", "attendee_verbs", "tr
                       "host_verbs", "avoiding_verbs", "place_nouns", "quantity_nouns", "asserting_verbs",
                       "sending_verbs", "delegate_verbs")
 
+def _descriptions(data: dict) -> dict:
+    """Word lists of descriptions.json (definite descriptions of an organisation)."""
+    return {name: {k.lower(): frozenset(v) for k, v in data.get(name, {}).items() if not k.startswith("_")}
+            for name in ("body_nouns", "body_modifiers")}
+
+
 def load_lexicon(data_dir: str | None = None) -> Lexicon:
     """Read every data file; called once per build (or once per worker).
 
@@ -288,6 +296,7 @@ def load_lexicon(data_dir: str | None = None) -> Lexicon:
         generic_institutions=frozenset(name_key(n) for n in orgs.get("generic_institutions", [])),
         organization_heads=frozenset(orgs.get("organization_heads", [])),
         facility_heads=frozenset(orgs.get("facility_heads", [])),
+        **_descriptions(_read("descriptions.json", data_dir)),
         name_particles=frozenset(titles.get("name_particles", [])),
         common_person_nouns=frozenset(titles.get("common_person_nouns", [])),
         not_actors=_not_actors(_read("not_actors.json", data_dir)),

@@ -49,7 +49,7 @@ def test_every_pattern_is_well_formed():
         nodes = {n["RIGHT_ID"] for n in spec["pattern"]}
         for side in ("source", "target"):
             (how, name), = spec[side].items()
-            assert how in {"node", "subject_of"} and name in nodes, (spec["id"], side)
+            assert how in {"node", "subject_of", "actor_in"} and name in nodes, (spec["id"], side)
         assert spec.get("anchor", spec["pattern"][0]["RIGHT_ID"]) in nodes
         made = spec["produces"]
         assert ("category" in made) != ("category_from" in made), spec["id"]

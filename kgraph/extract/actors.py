@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from kgraph.extract.context import nationality_of_person
-from kgraph.extract.coref import moved_one, pronoun_kind, resolve_pronoun
+from kgraph.extract.coref import moved_one, pronoun_kind, resolve_description, resolve_pronoun
 from kgraph.extract.mentions import Mention
 from kgraph.extract.syntax import stolen_subject, subjects
 from kgraph.geo import name_key
@@ -191,6 +191,10 @@ class DocContext:
                         return f"country:{place.country}", "country"
                 if key:
                     return key, kind
+        # "the President", "the regional body": a definite description of someone named before
+        key = resolve_description(token, self.mentions, self.sent_index(chunk, token), self.lex)
+        if key:
+            return key, key.split(":")[0]
         return "", ""
 
     def _described_person(self, chunk: int, token, country_key: str) -> str:

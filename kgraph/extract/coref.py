@@ -228,3 +228,69 @@ def resolve_pronoun(token, mentions: list[Mention], sent_index: int, genders: di
     subjects = [m for m in pool if m.via != "demonym" and m.dep in {"nsubj", "nsubjpass"}]
     best = max(subjects or pool, key=lambda m: (m.sent_index, m.start))
     return best.cluster
+
+
+# -- definite descriptions ---------------------------------------------------
+DESCRIPTION_WINDOW = 3  # sentences before a description in which two fitting antecedents compete
+NOT_ANAPHORIC_DEPS = {"poss", "nummod", "prep", "acl", "relcl", "appos", "case"}
+
+
+def resolve_description(token, mentions: list[Mention], sent_index: int, lex: Lexicon) -> str:
+    """Entity key of a definite description that names no one (``the President``, ``the regional
+    body``, ``the bloc``), or "" when no single antecedent is safe.
+
+    The head must be a title (the antecedent's role is exactly that title) or a body noun of
+    descriptions.json (the antecedent is an organisation of a kind the noun and its adjectives
+    allow, or whose own name holds the noun).  A description with a possessor, a number or a
+    complement (``the body of a man``, ``the group of experts``) introduces someone new and is
+    left alone, as is one used as a predicate or apposition.  Of the fitting antecedents named
+    before it, the ones in the last three sentences compete: exactly one must be there; when
+    none is, exactly one must be in the document so far.
+    """
+    if token.tag_ not in {"NN", "NNP"} or token.dep_ in {"attr", "appos", "compound"}:
+        return ""
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+        return ""
+    if any(c.dep_ in NOT_ANAPHORIC_DEPS for c in token.children):
+        return ""
+    modifiers = [c for c in token.children if c.dep_ in {"amod", "compound", "nmod"}]
+    if any(c.ent_type_ or c.i > token.i for c in modifiers):
+        return ""
+    head = token.lemma_.lower() if token.pos_ == "NOUN" else token.lower_
+    title = " ".join([c.lower_ for c in sorted(modifiers, key=lambda c: c.i)] + [token.lower_])
+    if title in lex.titles:
+        fits = _role_fits(title, lex)
+    elif head in lex.body_nouns:
+        kinds = set(lex.body_nouns[head])
+        for c in modifiers:
+            if c.lower_ not in lex.body_modifiers:
+                return ""
+            kinds &= lex.body_modifiers[c.lower_]
+        fits = _body_fits(head, frozenset(kinds), not modifiers, lex)
+    else:
+        return ""
+    before = [m for m in mentions if m.cluster and (m.sent_index < sent_index or (
+        m.sent_index == sent_index and m.end <= token.i)) and fits(m)]
+    near = {m.cluster for m in before if m.sent_index >= sent_index - DESCRIPTION_WINDOW}
+    keys = near or {m.cluster for m in before}
+    return next(iter(keys)) if len(keys) == 1 else ""
+
+
+def _role_fits(title: str, lex: Lexicon):
+    """A person whose role is exactly the title (``the president`` is not the vice president)."""
+    def fits(m: Mention) -> bool:
+        role = (m.role or m.kb_role).lower()
+        return m.kind == "person" and bool(role) and lex.titles.get(role, role).lower() == lex.titles[title].lower()
+    return fits
+
+
+def _body_fits(noun: str, kinds: frozenset[str], bare: bool, lex: Lexicon):
+    """An organisation of one of the kinds, or (for a bare noun) one whose name holds the noun."""
+    def fits(m: Mention) -> bool:
+        if m.kind != "organization":
+            return False
+        org = lex.organization(m.org_name or m.text)
+        if org is not None and org.kind in kinds:
+            return True
+        return bare and noun in name_key(m.org_name or m.text).split()
+    return fits

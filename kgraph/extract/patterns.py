@@ -75,8 +75,26 @@ def _actors_of(ctx: DocContext, chunk: int, token, as_agent: bool) -> list[tuple
     return found
 
 
+def _first_actor(ctx: DocContext, chunk: int, phrase, as_agent: bool) -> list[tuple[str, str]]:
+    """The first actor named inside a phrase that is itself no actor: ``removing the sanctions on
+    Burma``, ``the idea of having US military bases in Yemen``; a place where something is
+    (``the weather in Poland``) is not the actor of it."""
+    places = ctx.lex.word_lists.get("place_preps", frozenset())
+    inside = {t.i for t in phrase.subtree} - {phrase.i}
+    for t in phrase.subtree:
+        m = ctx.mention(chunk, t)
+        located = any(a.dep_ == "pobj" and a.head.lower_ in places for a in [t, *t.ancestors] if a.i in inside)
+        if m is not None and m.kind in ACTOR_KINDS and not located:
+            found = [a for a in ctx.actors(chunk, t, as_agent=as_agent) if a[1] in ACTOR_KINDS]
+            if found:
+                return found[:1]
+    return []
+
+
 def _side(ctx: DocContext, chunk: int, spec: tuple[str, str], nodes: dict, as_agent: bool) -> list[tuple[str, str]]:
     how, name = spec
+    if how == "actor_in":
+        return _first_actor(ctx, chunk, nodes[name], as_agent)
     tokens = syntax.subjects(nodes[name], lists=ctx.lex.word_lists) if how == "subject_of" else [nodes[name]]
     return list(dict.fromkeys(a for t in tokens for a in _actors_of(ctx, chunk, t, as_agent)))
 

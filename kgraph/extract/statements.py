@@ -24,6 +24,7 @@ from kgraph.extract.fallbacks import (
     place_country,
 )
 from kgraph.extract.modality import REFUSABLE, committed, plover_mode
+from kgraph.extract.speech import FIRST_PERSON, quote_speaker
 from kgraph.extract.temporal import resolve_date
 from kgraph.extract.triggers import (
     event_type,
@@ -75,7 +76,21 @@ def _objects(ctx: DocContext, chunk: int, verb, noun, exclude: frozenset) -> lis
                             out.append((key, kind, c.lower_))
     if any(p == "with" for _, _, p in out):
         out = [o for o in out if o[2] not in ctx.lex.word_lists["topic_preps"]]
+        out.extend((k, kind, "with") for k, kind in _partners_after_medium(ctx, chunk, verb, exclude))
     return out
+
+
+def _partners_after_medium(ctx: DocContext, chunk: int, verb, exclude: frozenset) -> list[tuple[str, str]]:
+    """``spoke with Trump by phone and Pence in person``: the parser joins the second partner to
+    the medium (``phone``); an actor coordinated with a medium noun is another partner, unless a
+    verb follows it (``by phone and Macron praised the call``: a new clause's subject)."""
+    media = ctx.lex.word_lists.get("medium_nouns", frozenset())
+    doc = verb.doc
+    return [a for g in syntax.prep_objects(verb, {"by", "via", "over"}) if g.lemma_.lower() in media
+            for c in g.conjuncts
+            if c.right_edge.i + 1 >= len(doc) or doc[c.right_edge.i + 1].pos_ not in {"VERB", "AUX"}
+            for a in ctx.actors(chunk, c, as_agent=False, exclude=exclude)
+            if a[1] in ACTOR_KINDS and a[0] not in exclude]
 
 
 def verbal_statements(ctx: DocContext, chunk: int, sent, recent: list[Statement]) -> list[Statement]:
@@ -87,7 +102,7 @@ def verbal_statements(ctx: DocContext, chunk: int, sent, recent: list[Statement]
         etype, relation, noun = event_type(verb, lex)
         if etype is None or (verb.lemma_.lower() in lex.word_lists["reporting_verbs"] and noun is None):
             continue  # "said" is no event; "announced a suspension of flights" is
-        if governed_by_event(verb, lex) or governs_event(verb, lex):
+        if governed_by_event(verb, lex) or governs_event(verb, lex) or _asked_for(verb, lex):
             continue  # "threatened to cut off supplies": the governing verb carries the event
         subj_tokens = syntax.subjects(verb, lists=lex.word_lists)
         if _hazard(subj_tokens, lex):
@@ -103,6 +118,8 @@ def verbal_statements(ctx: DocContext, chunk: int, sent, recent: list[Statement]
             # "French and Egyptian warships launched war games": exercises held together are cooperation
             etype = EventType("COOPERATE", "062", etype.confidence)
         reciprocal = False
+        if not objects and _first_person(subj_tokens):
+            continue  # a speaker found through a quotation is guess enough: the target must be parsed
         if not objects:
             objects, factor, reciprocal = missing_target(ctx, chunk, verb, etype, subjects, recent, main)
             guessed *= factor
@@ -127,7 +144,8 @@ def _parsed_sides(ctx: DocContext, chunk: int, verb, etype: EventType, noun, sub
     if stative:
         subj_tokens, passive = syntax.passive_objects(verb), False
     subjects = reported_speaker(ctx, chunk, verb, subj_tokens) or [
-        a for t in subj_tokens for a in ctx.actors(chunk, t, as_agent=True)]
+        a for t in subj_tokens for a in ctx.actors(chunk, t, as_agent=True)] or [
+        a for t in subj_tokens if t.tag_ == "PRP" for a in quote_speaker(ctx, chunk, t)]
     subjects = [s for s in subjects if s[1] != "location"]
     objects = _objects(ctx, chunk, verb, noun, frozenset(k for k, _ in subjects))
     if stative:
@@ -135,7 +153,8 @@ def _parsed_sides(ctx: DocContext, chunk: int, verb, etype: EventType, noun, sub
     if verb.lemma_.lower() in TOPIC_VERBS:
         objects = [o for o in objects if o[2] == "with"]  # "discussed aid to Ukraine": topics
     elif etype.category == "CONSULT":
-        objects = [o for o in objects if o[2] not in {"at", "in"}]  # "hosted X at the palace": a place
+        # "hosted X at the palace": a place; "spoke on Fox News", "talks on Syria": a medium or a topic
+        objects = [o for o in objects if o[2] not in ctx.lex.word_lists["not_partner_preps"]]
     if passive and not any(c.dep_ == "agent" for c in verb.children):
         subjects = agent_of_attack(ctx, chunk, verb)
     return subjects, objects, passive
@@ -236,6 +255,17 @@ def reported_speaker(ctx: DocContext, chunk: int, verb, subj_tokens) -> list[tup
     return [a for a in found if (a[1] == "person") == personal and a[1] in ACTOR_KINDS]
 
 
+def _asked_for(verb, lex) -> bool:
+    """``called for Russia to withdraw``: an act asked of someone is not done (the request is a
+    statement pattern)."""
+    return verb.dep_ in {"advcl", "ccomp", "xcomp"} and verb.head.lemma_.lower() in lex.word_lists["appeal_verbs"] \
+        and any(c.dep_ == "mark" and c.lower_ == "for" for c in verb.children)
+
+
+def _first_person(subj_tokens) -> bool:
+    return any(t.tag_ == "PRP" and t.lower_ in FIRST_PERSON for t in subj_tokens)
+
+
 def _hazard(subj_tokens, lex) -> bool:
     """A subject that is a natural hazard or an accident, by its head or a word of its name."""
     hazards = lex.word_lists.get("hazard_nouns", frozenset())
@@ -259,7 +289,7 @@ def nominal_statements(ctx: DocContext, chunk: int, sent) -> list[Statement]:
         key, etype = noun_entry(noun, lex) if noun.pos_ == "NOUN" else ("", None)
         if etype is None:
             continue
-        if noun.dep_ in {"dobj", "nsubjpass"} and noun.head.pos_ == "VERB" and (event_type(noun.head, lex)[2] or noun.head).i == noun.i:
+        if noun.dep_ in {"dobj", "nsubjpass"} and noun.head.pos_ == "VERB" and _read_by_verb(noun, etype, lex):
             continue  # already read as "impose sanctions on"
         subjects = []
         for c in noun.children:
@@ -273,7 +303,8 @@ def nominal_statements(ctx: DocContext, chunk: int, sent) -> list[Statement]:
                     if g.dep_ == "pobj":
                         objects.extend((k, kind, c.lower_) for k, kind in ctx.actors(chunk, g, as_agent=False))
         if etype.category == "CONSULT":
-            objects = [o for o in objects if o[2] not in {"in", "at"}]  # "their talks in the Kremlin": a place
+            # "their talks in the Kremlin": a place; "her call on Iran to release": a request, not a talk
+            objects = [o for o in objects if o[2] not in ctx.lex.word_lists["not_partner_preps"]]
         if not subjects or not objects:
             continue
         prov = ctx.provenance(chunk, noun)
@@ -284,6 +315,17 @@ def nominal_statements(ctx: DocContext, chunk: int, sent) -> list[Statement]:
                     out.append(Statement(skey, f"{key} {prep}", okey, etype.category, False,
                                          round(etype.confidence * 0.8, 2), date, etype.cameo, prov))
     return out
+
+
+def _read_by_verb(noun, etype: EventType, lex) -> bool:
+    """The verb over an event noun tells the noun's event (``imposed sanctions``), unless it
+    answers someone else's act: ``granted Iraq's request`` is a concession, and Iraq's request
+    stays an event of its own."""
+    verb_type, _, read = event_type(noun.head, lex)
+    if (read or noun.head).i != noun.i:
+        return False
+    answers = verb_type is not None and verb_type.category != etype.category
+    return not (answers and any(c.dep_ == "poss" for c in noun.children))
 
 
 def statement_date(ctx: DocContext, head, t: str) -> str:
