@@ -35,6 +35,7 @@ from typing import Any
 
 import networkx as nx
 
+from kgraph import schema
 from kgraph.errors import ConfigError, GraphFormatError, InputNotFoundError
 from kgraph.io import read_graphml, read_node_link
 from kgraph.query import dyads, links, projections
@@ -43,8 +44,7 @@ from kgraph.tables import (DOC_COLUMNS, DOCUMENT_COLUMNS, ENTITY_COLUMNS, MEETIN
                            document_rows, entity_rows, frame, label, meeting_records, provenance_order,
                            statement_rows)
 
-PLOVER = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
-          "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
+PLOVER = schema.PLOVER
 # ``meeting_mode``, not ``mode``: a column named like a DataFrame method
 # (DataFrame.mode) cannot be read as ``df.mode``.
 MEETING_COLUMNS = ["id", "label", "date", "date_end", "date_text", "date_source", "location", "meeting_mode",
@@ -148,19 +148,19 @@ class KnowledgeGraph:
 
     def entities(self, kind: str | None = None, country: str | None = None):
         """People, organisations, countries and places, optionally of one kind or one country."""
-        kinds = sorted({d.get("kind") for _, d in self.graph.nodes(data=True)} - {"meeting", None})
+        kinds = sorted({d.get("kind") for _, d in self.graph.nodes(data=True)} - {schema.MEETING, None})
         if kind is not None and kind not in kinds:
             raise ConfigError(f"kind={kind!r} is not in this graph; choose one of {', '.join(kinds)}")
         rows = [r for r in entity_rows(self.graph) if kind is None or r["kind"] == kind]
         if country is not None:
             iso3 = self._iso3(country)
-            rows = [r for r in rows if r["kind"] != "country" and iso3 in self.countries_of(r["id"])]
+            rows = [r for r in rows if r["kind"] != schema.COUNTRY and iso3 in self.countries_of(r["id"])]
         return frame(rows, ENTITY_COLUMNS)
 
     def _iso3(self, country: str) -> str:
         if re.fullmatch(r"[A-Za-z]{3}", country.strip()) and not self.names.candidates(country):
             return country.strip().upper()
-        node = self.node(country, kinds={"country"})
+        node = self.node(country, kinds={schema.COUNTRY})
         return str(self.graph.nodes[node].get("iso3") or node)
 
     def documents(self):
@@ -200,7 +200,7 @@ class KnowledgeGraph:
                 left_out += not rec["date"]
                 continue
             sure = max((dyads.confidence(d) for u, _, d in self.graph.in_edges(rec["node"], data=True)
-                        if d.get("relation") == "participant" and u in rec["participant_ids"]), default=0.0)
+                        if d.get("relation") == schema.PARTICIPANT and u in rec["participant_ids"]), default=0.0)
             if sure < min_confidence:
                 continue
             first = rec["evidence"][0] if rec["evidence"] else _NO_EVIDENCE
@@ -218,14 +218,14 @@ class KnowledgeGraph:
     def _places(self, place: str, locations: set[str]) -> tuple[set, set[str]]:
         """Nodes that are ``place`` or lie in it, and all their names (``locations``: meeting locations)."""
         g = self.graph
-        nodes = {n for n in self.names.candidates(place) if g.nodes[n].get("kind") != "meeting"}
-        inside = {str(g.nodes[n].get("iso3")) for n in nodes if g.nodes[n].get("kind") == "country"}
+        nodes = {n for n in self.names.candidates(place) if g.nodes[n].get("kind") != schema.MEETING}
+        inside = {str(g.nodes[n].get("iso3")) for n in nodes if g.nodes[n].get("kind") == schema.COUNTRY}
         frontier = set(nodes)
         while frontier:  # everything located_in a matched place, transitively
             frontier = {u for n in frontier for u, _, d in g.in_edges(n, data=True)
-                        if d.get("relation") == "located_in"} - nodes
+                        if d.get("relation") == schema.LOCATED_IN} - nodes
             nodes |= frontier
-        nodes |= {n for n, d in g.nodes(data=True) if d.get("kind") in {"location", "organization"}
+        nodes |= {n for n, d in g.nodes(data=True) if d.get("kind") in {schema.LOCATION, schema.ORGANIZATION}
                   and d.get("country") and d.get("country") in inside}
         names = {normalize(place)} | {name for n in nodes for name in self.names.names_of(n)}
         if not nodes and normalize(place) not in locations:
@@ -260,7 +260,7 @@ class KnowledgeGraph:
             for ev in rec["evidence"][:1] or [_NO_EVIDENCE]:
                 rows.append({"date": rec["date"], "date_source": rec["date_source"], "type": "meeting", "subject": who,
                              "relation": rec["mode"] or "meet", "object": "; ".join(sorted(others)),
-                             "place": rec["location"], "category": "CONSULT", "negated": False,
+                             "place": rec["location"], "category": schema.CONSULT, "negated": False,
                              "meeting_id": rec["id"], **ev})
         for row in statement_rows(self.graph):
             if str(node) in (row["subject_id"], row["object_id"]):
@@ -289,7 +289,7 @@ class KnowledgeGraph:
         """
         first, second = self.node(a), self.node(b)
         g = self.graph
-        if g.nodes[first].get("kind") == "country" and g.nodes[second].get("kind") == "country":
+        if g.nodes[first].get("kind") == schema.COUNTRY and g.nodes[second].get("kind") == schema.COUNTRY:
             codes = [next(iter(dyads.countries(g, n))) for n in (first, second)]
             rows = dyads.evidence_rows(g, *codes, **self._dyad_filters(**filters))
             rows.sort(key=lambda r: (*provenance_order(r), r["via"], r["subject"], r["object"]))

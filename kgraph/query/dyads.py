@@ -41,31 +41,27 @@ from typing import Any
 
 import networkx as nx
 
+from kgraph import schema
 from kgraph.io import attr_bool
 from kgraph.tables import frame, label, provenance
 
-QUAD_CLASSES = {
-    "verbal_cooperation": ("AGREE", "CONSULT", "SUPPORT", "CONCEDE"),
-    "material_cooperation": ("COOPERATE", "AID", "RETREAT"),
-    "verbal_conflict": ("REQUEST", "ACCUSE", "REJECT", "THREATEN"),
-    "material_conflict": ("PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"),
-}
-CATEGORIES = tuple(c for classes in QUAD_CLASSES.values() for c in classes)
+QUAD_CLASSES = schema.QUAD_CLASSES
+CATEGORIES = schema.PLOVER
 DYAD_COLUMNS = ["source", "target", "source_name", "target_name", *CATEGORIES, *QUAD_CLASSES,
                 "cooperation", "conflict", "total"]
-_LINKS = {"affiliated_with", "located_in"}
+_LINKS = schema.COUNTRY_LINKS
 
 
 def countries(graph: nx.MultiDiGraph, node: Any, depth: int = 2) -> set[str]:
     """ISO3 codes of the countries ``node`` stands for or belongs to (rules in the module docstring)."""
     data = graph.nodes[node]
-    if data.get("kind") == "country":
+    if data.get("kind") == schema.COUNTRY:
         return {str(data.get("iso3") or node).upper()}
     found = {str(data["country"]).upper()} if data.get("country") else set()
     via = []
     for _, other, edata in graph.out_edges(node, data=True):
         if edata.get("relation") in _LINKS and not attr_bool(edata.get("negated", False)):
-            if graph.nodes[other].get("kind") == "country":
+            if graph.nodes[other].get("kind") == schema.COUNTRY:
                 found |= countries(graph, other)
             else:
                 via.append(other)
@@ -79,7 +75,7 @@ def _participants(graph: nx.MultiDiGraph) -> dict[Any, list[tuple[Any, dict]]]:
     """meeting -> (actor, edge data) of each affirmed participant edge."""
     out: dict[Any, list] = {}
     for u, v, data in graph.edges(data=True):
-        if data.get("relation") == "participant" and not attr_bool(data.get("negated", False)):
+        if data.get("relation") == schema.PARTICIPANT and not attr_bool(data.get("negated", False)):
             out.setdefault(v, []).append((u, data))
     return out
 
@@ -127,22 +123,22 @@ def events(graph: nx.MultiDiGraph, *, category: str | None = None, start: str | 
         actors = sorted({a for a, _ in edges}, key=str)
         sentences = {_sentence(d) for _, _, d in graph.in_edges(meeting, data=True)}
         date = str(graph.nodes[meeting].get("date") or "")
-        keep = wanted("CONSULT", date, max(confidence(d) for _, d in edges))
+        keep = wanted(schema.CONSULT, date, max(confidence(d) for _, d in edges))
         for a, b in permutations(actors, 2):
             for s in countries(graph, a):
                 for t in countries(graph, b) - {s}:
                     meeting_sentences.setdefault((s, t), set()).update(sentences)
                     if not keep:
                         continue
-                    rows = [_row(graph, actor, meeting, d, "meeting", "CONSULT", str(meeting), date)
+                    rows = [_row(graph, actor, meeting, d, "meeting", schema.CONSULT, str(meeting), date)
                             for actor, d in edges if actor in (a, b)]
-                    out.append({"source": s, "target": t, "category": "CONSULT",
+                    out.append({"source": s, "target": t, "category": schema.CONSULT,
                                 "unit": ("meeting", str(meeting)), "rows": rows})
     for u, v, key, data in graph.edges(keys=True, data=True):
         cat = str(data.get("category") or "").upper()
         if cat not in CATEGORIES or attr_bool(data.get("negated", False)):
             continue
-        if data.get("relation") == "participant" or (cat == "CONSULT" and (u, v) in met):
+        if data.get("relation") == schema.PARTICIPANT or (cat == schema.CONSULT and (u, v) in met):
             continue
         if not wanted(cat, str(data.get("date") or ""), confidence(data)):
             continue
@@ -151,7 +147,7 @@ def events(graph: nx.MultiDiGraph, *, category: str | None = None, start: str | 
             unit = ("edge", str(u), str(v), str(key))
         for s in countries(graph, u):
             for t in countries(graph, v) - {s}:
-                if cat == "CONSULT" and _sentence(data) in meeting_sentences.get((s, t), ()):
+                if cat == schema.CONSULT and _sentence(data) in meeting_sentences.get((s, t), ()):
                     continue
                 out.append({"source": s, "target": t, "category": cat, "unit": unit,
                             "rows": [_row(graph, u, v, data, "statement", cat)]})
@@ -161,7 +157,7 @@ def events(graph: nx.MultiDiGraph, *, category: str | None = None, start: str | 
 def country_names(graph: nx.MultiDiGraph) -> dict[str, str]:
     """ISO3 -> the country node's label."""
     return {str(d.get("iso3") or n).upper(): str(d.get("label") or n)
-            for n, d in graph.nodes(data=True) if d.get("kind") == "country"}
+            for n, d in graph.nodes(data=True) if d.get("kind") == schema.COUNTRY}
 
 
 def dyads(graph: nx.MultiDiGraph, **filters):

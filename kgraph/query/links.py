@@ -12,6 +12,7 @@ from typing import Any
 
 import networkx as nx
 
+from kgraph import schema
 from kgraph.io import attr_bool
 from kgraph.tables import DOC_COLUMNS, frame, label, provenance, provenance_order
 
@@ -32,7 +33,7 @@ def _incident(graph: nx.MultiDiGraph, node: Any):
 
 
 def _is_meeting(graph: nx.MultiDiGraph, node: Any) -> bool:
-    return graph.nodes[node].get("kind") == "meeting"
+    return graph.nodes[node].get("kind") == schema.MEETING
 
 
 def neighbors(graph: nx.MultiDiGraph, node: Any):

@@ -27,11 +27,12 @@ from typing import Any, Iterable
 
 import networkx as nx
 
+from kgraph import schema
 from kgraph.errors import AmbiguousNameError, UnknownNameError
 from kgraph.io import attr_list
 
-KIND_RANK = {"person": 0, "organization": 1, "country": 2, "location": 3}
-_PLURAL = {"person": "people", "organization": "organisations", "country": "countries", "location": "places"}
+KIND_RANK = {kind: rank for rank, kind in enumerate(schema.ENTITY_KINDS)}
+_PLURAL = dict(zip(schema.ENTITY_KINDS, ("people", "organisations", "countries", "places")))
 # Forms of address that are not part of anyone's name (query parsing only).
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame"})
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u02bc": "'"})
@@ -78,7 +79,7 @@ class NameIndex:
         """Every normalised name of ``node`` (tier 1)."""
         data = self.graph.nodes[node]
         raw = [data.get("label"), *attr_list(data.get("aliases")), data.get("iso3"), node, _slug(node)]
-        if data.get("kind") == "meeting":
+        if data.get("kind") == schema.MEETING:
             raw = [node]  # meetings are found by id only; their labels are descriptions
         return {normalize(r) for r in raw if r not in (None, "")} - {""}
 
@@ -86,12 +87,12 @@ class NameIndex:
         exact, short, surname = self.tiers
         for norm in self.names_of(node):
             exact.setdefault(norm, set()).add(node)
-            if data.get("kind") != "meeting":
+            if data.get("kind") != schema.MEETING:
                 short.setdefault(_short(norm), set()).add(node)
-            if data.get("kind") == "person" and _short(norm):
+            if data.get("kind") == schema.PERSON and _short(norm):
                 surname.setdefault(_short(norm).split()[-1], set()).add(node)
         shown = str(data.get("label") or node)
-        for norm in self.names_of(node) if data.get("kind") != "meeting" else ():
+        for norm in self.names_of(node) if data.get("kind") != schema.MEETING else ():
             self.display.setdefault(norm, set()).add(shown)
 
     def candidates(self, name: str) -> set:

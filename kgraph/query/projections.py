@@ -23,6 +23,7 @@ from typing import Any
 
 import networkx as nx
 
+from kgraph import schema
 from kgraph.io import attr_bool
 from kgraph.query import dyads as dyad_table
 from kgraph.tables import label
@@ -35,7 +36,7 @@ def country_graph(graph: nx.MultiDiGraph, **filters) -> nx.DiGraph:
     out = nx.DiGraph(kind="countries", weight="total dyad events (meetings count as CONSULT)")
     for row in dyad_table.dyad_rows(graph, **filters):
         for code, name in ((row["source"], row["source_name"]), (row["target"], row["target_name"])):
-            out.add_node(f"country:{code}", kind="country", iso3=code, label=name)
+            out.add_node(f"country:{code}", kind=schema.COUNTRY, iso3=code, label=name)
         counts = {c: int(row[c]) for c in _COUNT_COLUMNS}
         out.add_edge(f"country:{row['source']}", f"country:{row['target']}", weight=counts["total"],
                      label=f"{row['source_name']} \u2192 {row['target_name']}: {counts['total']}",
@@ -53,8 +54,8 @@ def met_graph(graph: nx.MultiDiGraph, min_confidence: float = 0.0) -> nx.Graph:
     """People who met: weighted co-participation in affirmed meetings."""
     people: dict[Any, set] = {}
     for u, meeting, data in graph.edges(data=True):
-        if (data.get("relation") != "participant" or attr_bool(data.get("negated", False))
-                or graph.nodes[u].get("kind") != "person" or dyad_table.confidence(data) < min_confidence):
+        if (data.get("relation") != schema.PARTICIPANT or attr_bool(data.get("negated", False))
+                or graph.nodes[u].get("kind") != schema.PERSON or dyad_table.confidence(data) < min_confidence):
             continue
         people.setdefault(meeting, set()).add(u)
     out = nx.Graph(kind="met", weight="meetings both took part in")
@@ -63,7 +64,7 @@ def met_graph(graph: nx.MultiDiGraph, min_confidence: float = 0.0) -> nx.Graph:
         for a, b in combinations(sorted(people[meeting], key=str), 2):
             for node in (a, b):
                 data = graph.nodes[node]
-                out.add_node(str(node), kind="person", label=label(graph, node),
+                out.add_node(str(node), kind=schema.PERSON, label=label(graph, node),
                              **{k: data[k] for k in ("country", "role", "mentions") if data.get(k) not in (None, "")})
             edge = out.get_edge_data(str(a), str(b)) or {"meetings": [], "dates": []}
             edge["meetings"] = edge["meetings"] + [str(meeting)]
