@@ -28,13 +28,38 @@ def test_a_speaker_tag_is_not_a_mention_but_the_same_name_in_text_is(read):
     assert holm.mentions == 1
 
 
+def test_by_default_only_actors_affiliated_officials_and_known_bodies_are_nodes(read):
+    r = read("President Karl Holm met Chancellor Anna Berg on Tuesday. Ticket sales at the Harbour Chess Club "
+             "were slow, said Eva Lund. Delegates read a report by the Arab League, and Deputy Minister Lars "
+             "Dahl arrived later.")
+    default = build_graph([r])
+    assert {"person:karl-holm", "person:anna-berg"} <= set(default)  # a meeting's participants
+    assert "person:lars-dahl" in default  # an official: a person with a role
+    assert "organization:arab-league" in default  # a body the knowledge base knows
+    assert "person:eva-lund" not in default  # only mentioned: no statement, role or country
+    assert "organization:harbour-chess-club" not in default  # an unknown body with no edge
+    full = build_graph([r], keep_mentions=True)
+    assert {"person:eva-lund", "organization:harbour-chess-club"} <= set(full)
+
+
+def test_an_apposition_names_the_organisation_a_person_works_for(read):
+    r = read("The talks failed, said Andrew Tabler, an expert at the Harbour Policy Institute. "
+             "Maria Lopez, a spokeswoman for the Harbour Chess Club, declined to comment. "
+             "John Smith, the son of a Ford Motor Company worker, met the press.")
+    g = build_graph([r])
+    links = {(u, v) for u, v, d in g.edges(data=True) if d["relation"] == "affiliated_with"}
+    assert ("person:andrew-tabler", "organization:harbour-policy-institute") in links
+    assert ("person:maria-lopez", "organization:harbour-chess-club") in links
+    assert not any(u == "person:john-smith" for u, _ in links)  # a worker's company is not his employer
+    assert "organization:ford-motor-company" not in g  # and it is only mentioned
+
+
 def test_actors_only_keeps_statement_and_meeting_actors(read):
-    r = read("President Karl Holm met Chancellor Anna Berg in Bergen on Tuesday. "
-             "The weather in Oslo was mild, said Eva Lund.")
-    full = build_graph([r])
-    actors = build_graph([r], keep_mentions=False)
-    assert "person:eva-lund" in full and "person:eva-lund" not in actors
+    r = read("President Karl Holm met Chancellor Anna Berg on Tuesday. "
+             "Delegates read a report by the Arab League, and Deputy Minister Lars Dahl arrived later.")
+    actors = build_graph([r], actors_only=True)
     assert {"person:karl-holm", "person:anna-berg"} <= set(actors)
+    assert not {"person:lars-dahl", "organization:arab-league"} & set(actors)
 
 
 # -- places and countries from data ----------------------------------------------

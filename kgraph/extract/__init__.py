@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import replace
 
-from kgraph.extract.actors import Chunk, DocContext
+from kgraph.extract.actors import Chunk, DocContext, employers
 from kgraph.extract.context import scene_country, with_scene_country
 from kgraph.extract.coref import cluster_mentions, merge_aliases
 from kgraph.extract.eventcoref import diplomatic, merge_mentions
@@ -202,6 +202,7 @@ def _entities(mentions: list[Mention], ctx: DocContext, sentences, chunks) -> li
     for m in mentions:
         groups[m.cluster].append(m)
     gaz = ctx.lex.gazetteer
+    works_for = employers(mentions, chunks)
     out = []
     for key, ms in groups.items():
         kind = ms[0].kind
@@ -226,7 +227,8 @@ def _entities(mentions: list[Mention], ctx: DocContext, sentences, chunks) -> li
         out.append(Entity(
             key=key, kind=kind, name=name, aliases=tuple(sorted(texts)), iso3=iso3,
             country=country if kind != "country" else "", role=role,
-            gender=ctx.genders.get(key, ""), mentions=len(ms), provenance=tuple(prov),
+            gender=ctx.genders.get(key, ""), employer=works_for.get(key, ""), mentions=len(ms),
+            provenance=tuple(prov),
         ))
     out.sort(key=lambda e: e.key)
     return out
