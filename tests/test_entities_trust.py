@@ -22,6 +22,16 @@ def test_bylines_diseases_and_products_are_not_entities(read):
     assert found["Ana Duarte"].kind == "person"  # a person in the same text still is one
 
 
+def test_faiths_planets_and_describing_words_are_not_names(read):
+    r = read("Scientists said Jupiter was bright. Islam teaches charity, said President Moon Jae-in, and Moon "
+             "met Chief Executive Carrie Lam and the podcaster Spike Cohen.")
+    found = names(r)
+    assert not {"Jupiter", "Islam", "Executive", "Executive Carrie Lam"} & set(found)
+    assert found["Moon Jae-in"].kind == "person"  # a surname that is also a celestial body stays
+    assert found["Carrie Lam"].role.lower() == "chief executive"
+    assert "Spike Cohen" in found and "podcaster Spike Cohen" not in found
+
+
 def test_a_speaker_tag_is_not_a_mention_but_the_same_name_in_text_is(read):
     r = read("((Karl Holm)) We were surprised.\n\nKarl Holm, the mayor of Bergen, met the press.")
     holm = names(r)["Karl Holm"]
@@ -63,6 +73,15 @@ def test_actors_only_keeps_statement_and_meeting_actors(read):
 
 
 # -- places and countries from data ----------------------------------------------
+
+def test_a_state_or_city_in_an_officials_title_gives_the_country(read):
+    weld = names(read("Former Massachusetts governor William Weld said he would run."))["William Weld"]
+    assert (weld.country, weld.country_source) == ("USA", "")  # stated, not the story's setting
+    capp = names(read("Sally Capp, Lord Mayor of Melbourne, opened the fair."))["Sally Capp"]
+    assert (capp.country, capp.country_source) == ("AUS", "")
+    lund = names(read("Harbour Chess Club president Eva Lund opened the fair."))["Eva Lund"]
+    assert lund.country == ""  # a club is no place
+
 
 def test_us_states_lie_in_the_united_states(read):
     r = read("Officials from Colorado met the governor of New Jersey in Denver on Monday.")

@@ -153,6 +153,27 @@ def not_an_actor(text: str, label: str, lex: Lexicon) -> bool:
     return label == "PERSON" and any(c.isdigit() for c in text)
 
 
+def _descriptor_before_name(sdoc, start: int, end: int, lex: Lexicon, role: str) -> tuple[int, str]:
+    """Cut a describing word NER left at the front of a person's name: a lower-case noun
+    (``businessman Don Blankenship``, ``podcaster Spike Cohen``) or the last word of a title that
+    begins before the span (``Chief [Executive Carrie Lam]``).  Name particles (``de Mistura``)
+    and one-word names stay."""
+    while end - start >= 3 or (end - start == 2 and sdoc[start].text[:1].islower()):
+        first = sdoc[start]
+        if first.text[:1].islower() and first.is_alpha and first.lower_ not in lex.name_particles:
+            start += 1
+            continue
+        sent_start = first.sent.start
+        k = match_title([t.text for t in sdoc[sent_start:start + 1]], lex) if start > sent_start else 0
+        if k >= 2 and end - start >= 3:  # the title began before the span and ends on its first word
+            phrase = " ".join(t.text for t in sdoc[start + 1 - k:start + 1]).lower()
+            role = role or lex.titles.get(phrase, phrase)
+            start += 1
+            continue
+        break
+    return start, role
+
+
 def _role_dep(token) -> str:
     """The head token's dependency, with a name apposed to a subject counted as the subject
     (``the co-chair of X, Herman Cain, died``: Cain is what the sentence is about)."""
@@ -301,6 +322,9 @@ def find_mentions(sdoc, chunk: int, chunk_offset: int, sent_starts: dict[int, in
             while start < end and (sdoc[start].text.lower().rstrip(".") in lex.honorifics
                                    or sdoc[start].pos_ in NOT_NAME_POS):  # "Regarding Ashodaya"
                 start += 1
+            cut, role = _descriptor_before_name(sdoc, start, end, lex, role)
+            title_tokens.update(range(start, cut))
+            start = cut
             if is_headline(sdoc[start].sent):
                 start, end = _trim_headline(sdoc, start, end, confirmed)
                 if body_words and not any(t.lower_ in confirmed or t.lower_ in body_words for t in sdoc[start:end]):
@@ -345,7 +369,7 @@ def find_mentions(sdoc, chunk: int, chunk_offset: int, sent_starts: dict[int, in
 
             title_tokens.update(attach_role(m, sdoc, lex))
         out.append(m)
-    out.extend(_unrecognised_people(sdoc, chunk, chunk_offset, sent_starts, lex, confirmed, out))
+    out.extend(_unrecognised_people(sdoc, chunk, chunk_offset, sent_starts, lex, confirmed, out, title_tokens))
     out.extend(_unrecognised_demonyms(sdoc, chunk, chunk_offset, sent_starts, lex, out))
     out = [m for m in out if m.kind == "country" or not not_an_actor(m.text, "", lex)]
     out.sort(key=lambda m: m.start)
@@ -370,12 +394,13 @@ def _unrecognised_demonyms(sdoc, chunk, chunk_offset, sent_starts, lex, found) -
     return out
 
 
-def _unrecognised_people(sdoc, chunk, chunk_offset, sent_starts, lex, confirmed, found) -> list[Mention]:
+def _unrecognised_people(sdoc, chunk, chunk_offset, sent_starts, lex, confirmed, found,
+                         title_tokens: set[int] = frozenset()) -> list[Mention]:
     """Names NER missed: a capitalised proper noun right after a title (``President Ilves``), one
     the article names elsewhere as a person (``Ruiz`` after ``Ana Ruiz``), or a country or large
     city the gazetteer knows (``visited Kyiv``)."""
 
-    taken = {i for m in found for i in m.tokens} | {i for e in sdoc.ents for i in range(e.start, e.end)}
+    taken = {i for m in found for i in m.tokens} | {i for e in sdoc.ents for i in range(e.start, e.end)} | title_tokens
     out = []
     i = 0
     while i < len(sdoc):
