@@ -83,6 +83,28 @@ def test_a_state_or_city_in_an_officials_title_gives_the_country(read):
     assert lund.country == ""  # a club is no place
 
 
+def test_a_description_parsed_as_a_conjunct_still_describes_the_name(read):
+    r = read("Jan Kowalczyk, Polish Undersecretary of State for Defence, noted large exercises near the border.")
+    jan = names(r)["Jan Kowalczyk"]
+    assert jan.country == "POL" and "secretary" in jan.role.lower()
+    r = read("Anna Berg, Karl Holm and Polish Foreign Minister Lars Dahl met on Monday.")
+    assert names(r)["Anna Berg"].country == "" and names(r)["Anna Berg"].role == ""  # a list, not a description
+
+
+def test_a_surname_tagged_in_one_paragraph_confirms_the_full_name_missed_in_another(nlp, lex):
+    from kgraph.extract.mentions import find_mentions, person_name_words
+
+    later = nlp("Zielak also mentioned Russian action in Ukraine.")
+    doc = nlp("Marek Zielak, Polish Undersecretary of State for Defence, noted large exercises.")
+    doc.ents = [e for e in doc.ents if e.label_ != "PERSON"]  # as when NER misses the full name
+    starts = {s.start: i for i, s in enumerate(doc.sents)}
+    assert "Zielak" in person_name_words(later)
+    found = find_mentions(doc, 0, 0, starts, lex, set(), person_words=frozenset(person_name_words(later)))
+    assert any(m.text == "Marek Zielak" and m.kind == "person" for m in found)
+    unconfirmed = find_mentions(doc, 0, 0, starts, lex, set())
+    assert not any(m.text == "Marek Zielak" for m in unconfirmed)
+
+
 def test_us_states_lie_in_the_united_states(read):
     r = read("Officials from Colorado met the governor of New Jersey in Denver on Monday.")
     found = names(r)

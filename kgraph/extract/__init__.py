@@ -20,6 +20,7 @@ from kgraph.extract.mentions import (
     body_entity_words,
     body_name_words,
     find_mentions,
+    person_name_words,
 )
 from kgraph.extract.speech import (
     allegation_statements,
@@ -50,10 +51,12 @@ def extract_document(document: Document, chunks: list, lex: Lexicon) -> DocResul
     tokens = 0
     confirmed: set[str] = set()
     body_words: set[str] = set()
+    person_words: set[str] = set()
     for _, sdoc in chunks:
         confirmed |= body_name_words(sdoc)
         body_words |= body_entity_words(sdoc)
-    body_words = frozenset(body_words)
+        person_words |= person_name_words(sdoc)
+    body_words, person_words = frozenset(body_words), frozenset(person_words)
     for ci, (offset, sdoc) in enumerate(chunks):
         starts = {}
         for sent in sdoc.sents:
@@ -61,7 +64,7 @@ def extract_document(document: Document, chunks: list, lex: Lexicon) -> DocResul
             sentences[(ci, sent.start)] = (n_sent, sent.text.strip())
             n_sent += 1
         tokens += len(sdoc)
-        found = find_mentions(sdoc, ci, offset, starts, lex, confirmed, body_words)
+        found = find_mentions(sdoc, ci, offset, starts, lex, confirmed, body_words, person_words)
         chunk = Chunk(sdoc, offset)
         for m in found:
             for i in m.tokens:

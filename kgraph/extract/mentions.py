@@ -269,12 +269,14 @@ def contained_country(text: str, lex: Lexicon) -> str:
 
 
 def find_mentions(sdoc, chunk: int, chunk_offset: int, sent_starts: dict[int, int], lex: Lexicon,
-                  confirmed: set[str], body_words: frozenset = frozenset()) -> list[Mention]:
+                  confirmed: set[str], body_words: frozenset = frozenset(),
+                  person_words: frozenset = frozenset()) -> list[Mention]:
     """All repaired mentions of one parsed chunk.
 
     ``sent_starts`` maps a sentence's first token index to its document-wide
     sentence index; ``confirmed`` holds lower-cased name words seen in body
-    (non-headline) sentences, used to cut headline fragments.
+    (non-headline) sentences, used to cut headline fragments; ``person_words`` the words of every
+    name NER tagged as a person anywhere in the document (:func:`person_name_words`).
     """
     out: list[Mention] = []
     known = frozenset(confirmed)
@@ -369,7 +371,8 @@ def find_mentions(sdoc, chunk: int, chunk_offset: int, sent_starts: dict[int, in
 
             title_tokens.update(attach_role(m, sdoc, lex))
         out.append(m)
-    out.extend(_unrecognised_people(sdoc, chunk, chunk_offset, sent_starts, lex, confirmed, out, title_tokens))
+    out.extend(_unrecognised_people(sdoc, chunk, chunk_offset, sent_starts, lex, confirmed, out, title_tokens,
+                                    person_words))
     out.extend(_unrecognised_demonyms(sdoc, chunk, chunk_offset, sent_starts, lex, out))
     out = [m for m in out if m.kind == "country" or not not_an_actor(m.text, "", lex)]
     out.sort(key=lambda m: m.start)
@@ -395,9 +398,10 @@ def _unrecognised_demonyms(sdoc, chunk, chunk_offset, sent_starts, lex, found) -
 
 
 def _unrecognised_people(sdoc, chunk, chunk_offset, sent_starts, lex, confirmed, found,
-                         title_tokens: set[int] = frozenset()) -> list[Mention]:
+                         title_tokens: set[int] = frozenset(), person_words: frozenset = frozenset()) -> list[Mention]:
     """Names NER missed: a capitalised proper noun right after a title (``President Ilves``), one
-    the article names elsewhere as a person (``Ruiz`` after ``Ana Ruiz``), or a country or large
+    the article names elsewhere as a person (``Ruiz`` after ``Ana Ruiz``, ``Ana Ruiz`` before
+    ``Ruiz said``: a full name whose surname NER tagged), or a country or large
     city the gazetteer knows (``visited Kyiv``)."""
 
     taken = {i for m in found for i in m.tokens} | {i for e in sdoc.ents for i in range(e.start, e.end)} | title_tokens
@@ -416,7 +420,8 @@ def _unrecognised_people(sdoc, chunk, chunk_offset, sent_starts, lex, confirmed,
         lead = next((k for k in range(len(words) - 1, 0, -1) if match_title(words[:k], lex) == k), 0)
         titled = lead > 0 or match_title([x.text for x in sdoc[sent.start : i]], lex) > 0
         i += lead  # "President Ilves": the title is not part of the name
-        known = sdoc[j - 1].text.lower() in confirmed or (j - i >= 2 and lex.leader(sdoc[i:j].text) is not None)
+        known = sdoc[j - 1].text.lower() in confirmed or (j - i >= 2 and (
+            lex.leader(sdoc[i:j].text) is not None or sdoc[j - 1].text in person_words))
         text = sdoc[i:j].text
         place = lex.gazetteer.place(text) if j - i <= 3 and not titled else None
         iso3 = lex.gazetteer.country(text) if not titled else ""
@@ -474,6 +479,13 @@ def _trim_headline(sdoc, start: int, end: int, confirmed: set[str]) -> tuple[int
 def body_entity_words(sdoc) -> set[str]:
     """Lower-cased words of every named entity outside headlines (evidence for headline repair)."""
     return {t.text.lower() for ent in sdoc.ents if not is_headline(ent.sent) for t in ent if t.is_alpha}
+
+
+def person_name_words(sdoc) -> set[str]:
+    """Words (as written) of every PERSON entity outside headlines: a surname NER tagged in one
+    paragraph confirms the full name it missed in another."""
+    return {t.text for ent in sdoc.ents if ent.label_ == "PERSON" and not is_headline(ent.sent) for t in ent
+            if t.is_alpha and t.text[:1].isupper()}
 
 
 def body_name_words(sdoc) -> set[str]:

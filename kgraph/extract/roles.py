@@ -105,7 +105,7 @@ def attach_role(m: Mention, sdoc, lex: Lexicon) -> set[int]:
             m.country = m.country or iso3
     root = sdoc[m.end - 1]
     for child in root.children:
-        if child.dep_ == "appos":
+        if child.dep_ == "appos" or _conj_as_apposition(m, root, child, sdoc):
             _from_description(m, list(child.subtree), lex)
         elif child.dep_ == "relcl":
             _from_relative_clause(m, child, lex)
@@ -119,6 +119,15 @@ def attach_role(m: Mention, sdoc, lex: Lexicon) -> set[int]:
     if not m.country:
         _from_knowledge_base(m, lex)
     return used
+
+
+def _conj_as_apposition(m: Mention, root, child, sdoc) -> bool:
+    """``Tomasz Szatkowski, Polish Undersecretary of State for Defence, noted``: the parser makes
+    the description a conjunct.  Only a comma right after the name, no ``and``/``or``, and a
+    description that is no name of its own (``Merkel, French President Macron and ...`` is a list)."""
+    return (child.dep_ == "conj" and m.end < len(sdoc) and sdoc[m.end].text == "," and child.i > m.end
+            and not child.ent_type_ and not any(c.dep_ == "cc" for c in root.children)
+            and not any(c.dep_ == "cc" for c in child.children))
 
 
 def _from_description(m: Mention, tokens, lex: Lexicon) -> None:
