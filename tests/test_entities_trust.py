@@ -105,6 +105,15 @@ def test_a_surname_tagged_in_one_paragraph_confirms_the_full_name_missed_in_anot
     assert not any(m.text == "Marek Zielak" for m in unconfirmed)
 
 
+def test_a_generational_suffix_makes_another_person(read):
+    r = read("Donald Trump plans to withdraw troops. His son Donald Trump Jr. criticised the press. "
+             "Trump said the war was over.")
+    keys = {e.name: e.key for e in r.entities if e.kind == "person"}
+    assert keys["Donald Trump"] != keys["Donald Trump Jr."]
+    r = read("Martin Luther King Jr. spoke in Memphis. King was cheered.")
+    assert len([e for e in r.entities if e.kind == "person"]) == 1  # the bare surname still joins him
+
+
 def test_us_states_lie_in_the_united_states(read):
     r = read("Officials from Colorado met the governor of New Jersey in Denver on Monday.")
     found = names(r)
