@@ -32,6 +32,15 @@ def test_faiths_planets_and_describing_words_are_not_names(read):
     assert "Spike Cohen" in found and "podcaster Spike Cohen" not in found
 
 
+def test_a_lower_case_word_is_no_name_and_a_known_name_cut_in_two_is_one(read):
+    r = read("US-backed Kurdish forces in Syria have almost completely dismantled Islamic State's once sprawling "
+             "caliphate. Mike Pompeo, the US secretary of state, announced the summit.")
+    found = names(r)
+    assert found["Islamic State"].kind == "organization"
+    assert "State" not in found and "state" not in found
+    assert not found["Mike Pompeo"].employer  # "secretary of state" names no organisation
+
+
 def test_a_speaker_tag_is_not_a_mention_but_the_same_name_in_text_is(read):
     r = read("((Karl Holm)) We were surprised.\n\nKarl Holm, the mayor of Bergen, met the press.")
     holm = names(r)["Karl Holm"]

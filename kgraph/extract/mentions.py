@@ -153,6 +153,18 @@ def not_an_actor(text: str, label: str, lex: Lexicon) -> bool:
     return label == "PERSON" and any(c.isdigit() for c in text)
 
 
+def _known_name_start(sdoc, start: int, end: int, lex: Lexicon) -> int:
+    """Where an organisation's name begins when NER cut a known name in two (``Islamic`` NORP +
+    ``State`` ORG): the one or two capitalised words before the span that make a name of the
+    organisation lexicon."""
+    for k in (2, 1):
+        lo = start - k
+        if lo >= sdoc[start].sent.start and all(t.text[:1].isupper() for t in sdoc[lo:start]) \
+                and lex.organization(sdoc[lo:end].text) is not None:
+            return lo
+    return start
+
+
 def _descriptor_before_name(sdoc, start: int, end: int, lex: Lexicon, role: str) -> tuple[int, str]:
     """Cut a describing word NER left at the front of a person's name: a lower-case noun
     (``businessman Don Blankenship``, ``podcaster Spike Cohen``) or the last word of a title that
@@ -288,9 +300,11 @@ def find_mentions(sdoc, chunk: int, chunk_offset: int, sent_starts: dict[int, in
         if any(i in title_tokens for i in range(ent.start, ent.end)) and ent.label_ != "PERSON":
             continue
         start, end = trim_span(ent)
-        if start >= end:
-            continue
+        if start >= end or not any(c.isupper() for c in sdoc[start:end].text):
+            continue  # "the US secretary of state" tagged ORG "state": a name is capitalised
         label = ent.label_
+        if label == "ORG":
+            start = _known_name_start(sdoc, start, end, lex)
         if label in {"ORG", "NORP", "GPE", "FAC"} and end - start >= 2:
             # "Kazakh President Kassym-Jomart Tokayev" tagged as one organisation: a title followed
             # by proper nouns is a person
