@@ -159,8 +159,10 @@ def _known_name_start(sdoc, start: int, end: int, lex: Lexicon) -> int:
     organisation lexicon."""
     for k in (2, 1):
         lo = start - k
-        if lo >= sdoc[start].sent.start and all(t.text[:1].isupper() for t in sdoc[lo:start]) \
-                and lex.organization(sdoc[lo:end].text) is not None:
+        gaz = lex.gazetteer
+        if lo >= sdoc[start].sent.start and all(t.text[:1].isupper() and not (gaz.country(t.text) or gaz.demonym(t.text))
+                                                 for t in sdoc[lo:start]) \
+                and lex.organization(sdoc[lo:end].text) is not None:  # "US Congress": the US stays a mention
             return lo
     return start
 
