@@ -123,6 +123,17 @@ def test_a_generational_suffix_makes_another_person(read):
     assert len([e for e in r.entities if e.kind == "person"]) == 1  # the bare surname still joins him
 
 
+def test_an_acronym_joins_the_name_it_spells_not_the_name_before_it(read):
+    r = read("The Syrian Democratic Forces, a group raised to fight Isis, spoke. Troops fought Isis. SDF units "
+             "moved north. The Global Environment Fund (GEF) paid.")
+    keys = {}
+    for e in r.entities:
+        for a in (e.name, *e.aliases):
+            keys[a] = e.key
+    assert keys["SDF"] == keys["Syrian Democratic Forces"] != keys.get("Isis")
+    assert keys["GEF"] == keys["Global Environment Fund"]
+
+
 def test_us_states_lie_in_the_united_states(read):
     r = read("Officials from Colorado met the governor of New Jersey in Denver on Monday.")
     found = names(r)

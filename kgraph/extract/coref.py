@@ -145,6 +145,8 @@ def _link_acronyms(mentions: list[Mention]) -> None:
             continue
         defined = [o for o in orgs if o.chunk == a.chunk and o.end == a.start - 1 and a.char_start - o.char_end == 2]
         spelled = {o.cluster for o in orgs if acronym_of(a.text, o.text)}
+        if defined and spelled and defined[0].cluster not in spelled and not acronym_of(a.text, defined[0].text):
+            defined = []  # "to fight Isis. The SDF said": a name the acronym spells beats a neighbour
         target = defined[0].cluster if defined else (next(iter(spelled)) if len(spelled) == 1 else "")
         if not target or target == a.cluster:
             continue
