@@ -64,6 +64,44 @@ def _active(res: Resolution, results: list[DocResult]) -> set[str]:
     return out
 
 
+def _employers(res: Resolution) -> list[tuple[str, str, Provenance | None]]:
+    """(person node, organisation node, provenance) for each affiliation the text names
+    (``Andrew Tabler, an expert at the Washington Institute``)."""
+    out = {}
+    for node_id, ent in res.entities.items():
+        for doc_id, e in ent.members:
+            org = res.key_to_node.get((doc_id, e.employer)) if e.employer else None
+            if org and org != node_id and (node_id, org) not in out:
+                out[(node_id, org)] = e.provenance[0] if e.provenance else None
+    return [(p, o, prov) for (p, o), prov in sorted(out.items())]
+
+
+def _known_organizations(res: Resolution) -> set[str]:
+    """Organisations the knowledge base (``data/organizations.json``) names: IGOs and known bodies
+    are actors even in a story that gives them no statement."""
+    orgs = {n: e for n, e in res.entities.items() if e.kind == "organization" and not e.country}
+    if not orgs:
+        return set()
+    from kgraph.lexicon import load_lexicon
+
+    lex = load_lexicon()
+    return {n for n, e in orgs.items() if any(lex.organization(a) for a in e.aliases)}
+
+
+def _kept(res: Resolution, results: list[DocResult]) -> set[str]:
+    """The default node selection: actors (a statement, a meeting or its place), anything the text
+    ties to a country (an ``affiliated_with`` or ``located_in`` edge), every country, people with a
+    role or title, and organisations the knowledge base knows.  What is left was only mentioned:
+    NER junk ("Oxygen" as a person) and passers-by, kept only with ``keep_mentions``."""
+    out = _active(res, results) | _known_organizations(res)
+    for person, org, _ in _employers(res):
+        out.update((person, org))
+    for node_id, ent in res.entities.items():
+        if ent.kind == "country" or ent.country or (ent.kind == "person" and ent.role):
+            out.add(node_id)
+    return out
+
+
 def created_timestamp() -> str | None:
     """``SOURCE_DATE_EPOCH`` as ISO 8601, so reproducible builds stay byte-identical; else no timestamp."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
@@ -80,19 +118,22 @@ def _iso_names() -> dict[str, str]:
 
 
 def build_graph(results: list[DocResult], resolution: Resolution | None = None, *,
-                keep_mentions: bool = True) -> nx.MultiDiGraph:
+                keep_mentions: bool = False, actors_only: bool = False) -> nx.MultiDiGraph:
     """Merge per-document results into one graph (resolution across documents included).
 
-    With ``keep_mentions=False`` only actors become nodes (entities in a statement or a meeting,
-    a meeting's place, and the countries they belong to).  It is not the default: the evaluation
-    sets count people and places the story names without an extracted statement.  Statements
+    By default an entity is a node when it takes part in a statement or a meeting (or is a
+    meeting's place), has a country, is a country, is a person with a role, or is an
+    organisation the knowledge base knows (see ``_kept``): a long corpus names thousands of
+    passers-by and NER mistakes that would otherwise be unconnected dots.  ``keep_mentions``
+    keeps every entity the articles name; ``actors_only`` (stricter, deprecated) keeps only
+    statement and meeting actors, meeting places and the countries they belong to.  Statements
     and meetings the text gives no date carry the article's date, with ``date_source`` saying
     it is the ``reported`` date, so that timelines can place them.
     """
     results = sorted(results, key=lambda r: r.doc_id)
     res = resolution or resolve(results)
     docs = {r.doc_id: r for r in results}
-    active = None if keep_mentions else _active(res, results)
+    active = None if keep_mentions else (_active(res, results) if actors_only else _kept(res, results))
     g = nx.MultiDiGraph()
     g.graph["kgraph_version"] = __version__
     g.graph["documents"] = len(results)
@@ -142,6 +183,12 @@ def build_graph(results: list[DocResult], resolution: Resolution | None = None, 
             if rel == "affiliated_with" and ent.role:
                 attrs["role"] = ent.role
             edges.append((node_id, target, attrs))
+    for person, org, prov in _employers(res):
+        if person in g and org in g:
+            attrs = {"relation": "affiliated_with", "negated": False, "confidence": 0.6, **_prov(prov, docs)}
+            if g.nodes[person].get("role"):
+                attrs["role"] = g.nodes[person]["role"]
+            edges.append((person, org, attrs))
     for node_id in sorted(res.meetings):
         rm = res.meetings[node_id]
         meetings = [m for _, m in rm.members]

@@ -119,7 +119,7 @@ def build_documents(documents: Iterable[Document], config: BuildConfig = BuildCo
     log.info("parsed %d documents (%s, %d worker(s)), %d from the cache in %.1fs", len(todo), how.engine,
              how.workers, len(cached), timings["parse_extract"])
     t0 = time.perf_counter()
-    graph = build_graph(results, keep_mentions=not config.actors_only)
+    graph = build_graph(results, keep_mentions=config.keep_mentions, actors_only=config.actors_only)
     timings["graph"] = time.perf_counter() - t0
     log.info("built graph: %d nodes, %d edges from %d documents", graph.number_of_nodes(),
              graph.number_of_edges(), len(results))

@@ -52,6 +52,7 @@ class Entity:
     country_source: str = ""  # "" when the text or knowledge base says so; "context" when inferred
     role: str = ""
     gender: str = ""  # "m", "f" or "" - a coreference cue, not exported
+    employer: str = ""  # key of the organisation the text names as this person's affiliation
     mentions: int = 1
     provenance: tuple[Provenance, ...] = ()
 
@@ -162,5 +163,6 @@ class BuildConfig:
     cache: bool = True
     cache_dir: str = ""  # folder of the incremental store (the output folder); empty = no store
     worker_timeout: float = 300.0  # seconds without a finished document before worker processes count as stuck
-    actors_only: bool = False  # drop entities that take part in no statement or meeting
+    keep_mentions: bool = False  # make a node of every entity named, not only actors and affiliated ones
+    actors_only: bool = False  # deprecated, stricter: only statement and meeting actors (and their countries)
     max_doc_chars: int = 200_000  # a longer document is processed in parts of at most this size; 0 = no limit

@@ -22,22 +22,117 @@ def test_bylines_diseases_and_products_are_not_entities(read):
     assert found["Ana Duarte"].kind == "person"  # a person in the same text still is one
 
 
+def test_faiths_planets_and_describing_words_are_not_names(read):
+    r = read("Scientists said Jupiter was bright. Islam teaches charity, said President Moon Jae-in, and Moon "
+             "met Chief Executive Carrie Lam and the podcaster Spike Cohen.")
+    found = names(r)
+    assert not {"Jupiter", "Islam", "Executive", "Executive Carrie Lam"} & set(found)
+    assert found["Moon Jae-in"].kind == "person"  # a surname that is also a celestial body stays
+    assert found["Carrie Lam"].role.lower() == "chief executive"
+    assert "Spike Cohen" in found and "podcaster Spike Cohen" not in found
+
+
+def test_a_lower_case_word_is_no_name_and_a_known_name_cut_in_two_is_one(read):
+    r = read("US-backed Kurdish forces in Syria have almost completely dismantled Islamic State's once sprawling "
+             "caliphate. Mike Pompeo, the US secretary of state, announced the summit.")
+    found = names(r)
+    assert found["Islamic State"].kind == "organization"
+    assert "State" not in found and "state" not in found
+    assert not found["Mike Pompeo"].employer  # "secretary of state" names no organisation
+
+
 def test_a_speaker_tag_is_not_a_mention_but_the_same_name_in_text_is(read):
     r = read("((Karl Holm)) We were surprised.\n\nKarl Holm, the mayor of Bergen, met the press.")
     holm = names(r)["Karl Holm"]
     assert holm.mentions == 1
 
 
+def test_by_default_only_actors_affiliated_officials_and_known_bodies_are_nodes(read):
+    r = read("President Karl Holm met Chancellor Anna Berg on Tuesday. Ticket sales at the Harbour Chess Club "
+             "were slow, said Eva Lund. Delegates read a report by the Arab League, and Deputy Minister Lars "
+             "Dahl arrived later.")
+    default = build_graph([r])
+    assert {"person:karl-holm", "person:anna-berg"} <= set(default)  # a meeting's participants
+    assert "person:lars-dahl" in default  # an official: a person with a role
+    assert "organization:arab-league" in default  # a body the knowledge base knows
+    assert "person:eva-lund" not in default  # only mentioned: no statement, role or country
+    assert "organization:harbour-chess-club" not in default  # an unknown body with no edge
+    full = build_graph([r], keep_mentions=True)
+    assert {"person:eva-lund", "organization:harbour-chess-club"} <= set(full)
+
+
+def test_an_apposition_names_the_organisation_a_person_works_for(read):
+    r = read("The talks failed, said Andrew Tabler, an expert at the Harbour Policy Institute. "
+             "Maria Lopez, a spokeswoman for the Harbour Chess Club, declined to comment. "
+             "John Smith, the son of a Ford Motor Company worker, met the press.")
+    g = build_graph([r])
+    links = {(u, v) for u, v, d in g.edges(data=True) if d["relation"] == "affiliated_with"}
+    assert ("person:andrew-tabler", "organization:harbour-policy-institute") in links
+    assert ("person:maria-lopez", "organization:harbour-chess-club") in links
+    assert not any(u == "person:john-smith" for u, _ in links)  # a worker's company is not his employer
+    assert "organization:ford-motor-company" not in g  # and it is only mentioned
+
+
 def test_actors_only_keeps_statement_and_meeting_actors(read):
-    r = read("President Karl Holm met Chancellor Anna Berg in Bergen on Tuesday. "
-             "The weather in Oslo was mild, said Eva Lund.")
-    full = build_graph([r])
-    actors = build_graph([r], keep_mentions=False)
-    assert "person:eva-lund" in full and "person:eva-lund" not in actors
+    r = read("President Karl Holm met Chancellor Anna Berg on Tuesday. "
+             "Delegates read a report by the Arab League, and Deputy Minister Lars Dahl arrived later.")
+    actors = build_graph([r], actors_only=True)
     assert {"person:karl-holm", "person:anna-berg"} <= set(actors)
+    assert not {"person:lars-dahl", "organization:arab-league"} & set(actors)
 
 
 # -- places and countries from data ----------------------------------------------
+
+def test_a_state_or_city_in_an_officials_title_gives_the_country(read):
+    weld = names(read("Former Massachusetts governor William Weld said he would run."))["William Weld"]
+    assert (weld.country, weld.country_source) == ("USA", "")  # stated, not the story's setting
+    capp = names(read("Sally Capp, Lord Mayor of Melbourne, opened the fair."))["Sally Capp"]
+    assert (capp.country, capp.country_source) == ("AUS", "")
+    lund = names(read("Harbour Chess Club president Eva Lund opened the fair."))["Eva Lund"]
+    assert lund.country == ""  # a club is no place
+
+
+def test_a_description_parsed_as_a_conjunct_still_describes_the_name(read):
+    r = read("Jan Kowalczyk, Polish Undersecretary of State for Defence, noted large exercises near the border.")
+    jan = names(r)["Jan Kowalczyk"]
+    assert jan.country == "POL" and "secretary" in jan.role.lower()
+    r = read("Anna Berg, Karl Holm and Polish Foreign Minister Lars Dahl met on Monday.")
+    assert names(r)["Anna Berg"].country == "" and names(r)["Anna Berg"].role == ""  # a list, not a description
+
+
+def test_a_surname_tagged_in_one_paragraph_confirms_the_full_name_missed_in_another(nlp, lex):
+    from kgraph.extract.mentions import find_mentions, person_name_words
+
+    later = nlp("Zielak also mentioned Russian action in Ukraine.")
+    doc = nlp("Marek Zielak, Polish Undersecretary of State for Defence, noted large exercises.")
+    doc.ents = [e for e in doc.ents if e.label_ != "PERSON"]  # as when NER misses the full name
+    starts = {s.start: i for i, s in enumerate(doc.sents)}
+    assert "Zielak" in person_name_words(later)
+    found = find_mentions(doc, 0, 0, starts, lex, set(), person_words=frozenset(person_name_words(later)))
+    assert any(m.text == "Marek Zielak" and m.kind == "person" for m in found)
+    unconfirmed = find_mentions(doc, 0, 0, starts, lex, set())
+    assert not any(m.text == "Marek Zielak" for m in unconfirmed)
+
+
+def test_a_generational_suffix_makes_another_person(read):
+    r = read("Donald Trump plans to withdraw troops. His son Donald Trump Jr. criticised the press. "
+             "Trump said the war was over.")
+    keys = {e.name: e.key for e in r.entities if e.kind == "person"}
+    assert keys["Donald Trump"] != keys["Donald Trump Jr."]
+    r = read("Martin Luther King Jr. spoke in Memphis. King was cheered.")
+    assert len([e for e in r.entities if e.kind == "person"]) == 1  # the bare surname still joins him
+
+
+def test_an_acronym_joins_the_name_it_spells_not_the_name_before_it(read):
+    r = read("The Syrian Democratic Forces, a group raised to fight Isis, spoke. Troops fought Isis. SDF units "
+             "moved north. The Global Environment Fund (GEF) paid.")
+    keys = {}
+    for e in r.entities:
+        for a in (e.name, *e.aliases):
+            keys[a] = e.key
+    assert keys["SDF"] == keys["Syrian Democratic Forces"] != keys.get("Isis")
+    assert keys["GEF"] == keys["Global Environment Fund"]
+
 
 def test_us_states_lie_in_the_united_states(read):
     r = read("Officials from Colorado met the governor of New Jersey in Denver on Monday.")

@@ -39,9 +39,13 @@ def add_parser(sub) -> None:
     p.add_argument("--no-cache", action="store_true",
                    help="parse every document again instead of reusing the results kept in "
                         "DIR/.kgraph-cache.sqlite by earlier builds")
+    p.add_argument("--keep-mentions", action="store_true",
+                   help="make a node of every person, organisation and place the articles name; by default "
+                        "only actors of a statement or meeting, entities with a country, people with a role "
+                        "and known organisations are nodes")
     p.add_argument("--actors-only", action="store_true",
-                   help="make nodes only of the actors of a statement or meeting (and their countries, meeting "
-                        "places), not of every entity the articles name")
+                   help="deprecated: stricter than the default, only the actors of a statement or meeting "
+                        "(and their countries, meeting places)")
     p.add_argument("--max-nodes", type=int, default=300, metavar="N",
                    help="nodes drawn in graph.html (the most connected ones); the files keep everything")
     p.add_argument("--worker-timeout", type=float, default=300.0, metavar="SECONDS",
@@ -112,6 +116,7 @@ def _check_options(args):
                          batch_size=max(1, args.batch_size), workers=args.workers, engine=args.engine,
                          scheduler=args.scheduler, strict=args.strict, cache=not args.no_cache,
                          cache_dir=str(out), worker_timeout=args.worker_timeout, actors_only=args.actors_only,
+                         keep_mentions=args.keep_mentions,
                          max_doc_chars=max(0, args.max_doc_chars))
     return config, out
 

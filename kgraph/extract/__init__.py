@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import replace
 
-from kgraph.extract.actors import Chunk, DocContext
+from kgraph.extract.actors import Chunk, DocContext, employers
 from kgraph.extract.context import scene_country, with_scene_country
 from kgraph.extract.coref import cluster_mentions, merge_aliases
 from kgraph.extract.eventcoref import diplomatic, merge_mentions
@@ -21,6 +21,7 @@ from kgraph.extract.mentions import (
     body_name_words,
     body_surnames,
     find_mentions,
+    person_name_words,
 )
 from kgraph.extract.speech import (
     allegation_statements,
@@ -51,12 +52,14 @@ def extract_document(document: Document, chunks: list, lex: Lexicon) -> DocResul
     tokens = 0
     confirmed: set[str] = set()
     body_words: set[str] = set()
+    person_words: set[str] = set()
     surnames: set[str] = set()  # a bare surname of a person named in full is no town (mentions.py)
     for _, sdoc in chunks:
         confirmed |= body_name_words(sdoc)
         body_words |= body_entity_words(sdoc)
+        person_words |= person_name_words(sdoc)
         surnames |= body_surnames(sdoc)
-    body_words, surnames = frozenset(body_words), frozenset(surnames)
+    body_words, person_words, surnames = frozenset(body_words), frozenset(person_words), frozenset(surnames)
     for ci, (offset, sdoc) in enumerate(chunks):
         starts = {}
         for sent in sdoc.sents:
@@ -64,7 +67,7 @@ def extract_document(document: Document, chunks: list, lex: Lexicon) -> DocResul
             sentences[(ci, sent.start)] = (n_sent, sent.text.strip())
             n_sent += 1
         tokens += len(sdoc)
-        found = find_mentions(sdoc, ci, offset, starts, lex, confirmed, body_words, surnames)
+        found = find_mentions(sdoc, ci, offset, starts, lex, confirmed, body_words, person_words, surnames)
         chunk = Chunk(sdoc, offset)
         for m in found:
             for i in m.tokens:
@@ -205,6 +208,7 @@ def _entities(mentions: list[Mention], ctx: DocContext, sentences, chunks) -> li
     for m in mentions:
         groups[m.cluster].append(m)
     gaz = ctx.lex.gazetteer
+    works_for = employers(mentions, chunks)
     out = []
     for key, ms in groups.items():
         kind = ms[0].kind
@@ -229,7 +233,8 @@ def _entities(mentions: list[Mention], ctx: DocContext, sentences, chunks) -> li
         out.append(Entity(
             key=key, kind=kind, name=name, aliases=tuple(sorted(texts)), iso3=iso3,
             country=country if kind != "country" else "", role=role,
-            gender=ctx.genders.get(key, ""), mentions=len(ms), provenance=tuple(prov),
+            gender=ctx.genders.get(key, ""), employer=works_for.get(key, ""), mentions=len(ms),
+            provenance=tuple(prov),
         ))
     out.sort(key=lambda e: e.key)
     return out

@@ -30,6 +30,7 @@ TOPIC_PREPS = {"about", "over", "regarding", "concerning", "on"}
 LOCATIVE_PREPS = {"in", "at", "to", "from", "near", "into", "across", "around", "outside", "inside", "within",
                   "via", "through", "toward", "towards", "throughout", "over", "for", "on"}
 MODIFIER_DEPS = ("poss", "compound", "amod", "nmod")
+EMPLOYER_PREPS = {"at", "for", "of", "with", "from"}
 
 
 @dataclass
@@ -336,3 +337,32 @@ class DocContext:
             if key and (key, kind) not in out:
                 out.append((key, kind))
         return out
+
+
+def employers(mentions: list[Mention], chunks: list[Chunk]) -> dict[str, str]:
+    """person cluster -> organisation cluster the text names as the person's affiliation.
+
+    Only an apposition to the name says so: ``Andrew Tabler, an expert at the Washington
+    Institute``, ``Maria Lopez, a spokeswoman for the WHO``.  The organisation must be the
+    object of the preposition itself (``the son of a Ford Motor Company worker`` names a worker,
+    not an employer), and a sentence's mention of both says nothing on its own.
+    """
+    out: dict[str, str] = {}
+    for m in mentions:
+        if m.kind != "person" or m.cluster in out:
+            continue
+        sdoc, by_token = chunks[m.chunk].sdoc, chunks[m.chunk].by_token
+        for desc in sdoc[m.end - 1].children:
+            if desc.dep_ != "appos" or desc.pos_ != "NOUN":
+                continue
+            for prep in desc.children:
+                if prep.dep_ != "prep" or prep.lower_ not in EMPLOYER_PREPS:
+                    continue
+                obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                org = by_token.get(obj.i) if obj is not None else None
+                if org is not None and org.kind == "organization" and org.cluster:
+                    out[m.cluster] = org.cluster
+                    break
+            if m.cluster in out:
+                break
+    return out

@@ -79,8 +79,10 @@ def cluster_mentions(mentions: list[Mention], lex: Lexicon) -> None:
             m.kind = ""
             continue
         given = given_names(m.text, lex)
+        suffix = _generation(m.text)
         fitting = [p for p in people if p["surname"] == surname and (
-            compatible_first(p["first"], first) or (first and (first in p["given"] or p["first"] in given)))]
+            compatible_first(p["first"], first) or (first and (first in p["given"] or p["first"] in given)))
+            and (not first or p["suffix"] == suffix)]  # "Donald Trump Jr." is not "Donald Trump"
         if not fitting and not first and len(m.text.split()) == 1:
             # "Ri" after "Ri Jong Chol", "Doan" after "Doan Thi Huong": a family name written first
             leading = [p for p in people if p["lead"] == surname]
@@ -99,6 +101,7 @@ def cluster_mentions(mentions: list[Mention], lex: Lexicon) -> None:
         else:
             chosen = {"first": first, "surname": surname, "key": f"person:{surname}:{first[:1]}",
                       "count": 0, "roles": set(), "first_seen": (m.sent_index, m.start), "given": set(),
+                      "suffix": suffix,
                       "lead": name_key(m.text.split()[0]) if len(m.text.split()) >= 3 else ""}
             if any(p["key"] == chosen["key"] for p in people):
                 chosen["key"] += f":{len(people)}"
@@ -108,6 +111,13 @@ def cluster_mentions(mentions: list[Mention], lex: Lexicon) -> None:
         if m.role:
             chosen["roles"].add(m.role)
         m.cluster = chosen["key"]
+
+
+def _generation(text: str) -> str:
+    """The generational suffix of a full name (``Jr.``, ``III``), lower-cased, or ""."""
+    words = text.split()
+    last = words[-1].lower().rstrip(".") if len(words) > 2 else ""
+    return last if last in NAME_SUFFIXES else ""
 
 
 def _link_institutions(mentions: list[Mention]) -> None:
@@ -135,6 +145,8 @@ def _link_acronyms(mentions: list[Mention]) -> None:
             continue
         defined = [o for o in orgs if o.chunk == a.chunk and o.end == a.start - 1 and a.char_start - o.char_end == 2]
         spelled = {o.cluster for o in orgs if acronym_of(a.text, o.text)}
+        if defined and spelled and defined[0].cluster not in spelled and not acronym_of(a.text, defined[0].text):
+            defined = []  # "to fight Isis. The SDF said": a name the acronym spells beats a neighbour
         target = defined[0].cluster if defined else (next(iter(spelled)) if len(spelled) == 1 else "")
         if not target or target == a.cluster:
             continue

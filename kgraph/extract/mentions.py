@@ -153,6 +153,41 @@ def not_an_actor(text: str, label: str, lex: Lexicon) -> bool:
     return label == "PERSON" and any(c.isdigit() for c in text)
 
 
+def _known_name_start(sdoc, start: int, end: int, lex: Lexicon) -> int:
+    """Where an organisation's name begins when NER cut a known name in two (``Islamic`` NORP +
+    ``State`` ORG): the one or two capitalised words before the span that make a name of the
+    organisation lexicon."""
+    for k in (2, 1):
+        lo = start - k
+        gaz = lex.gazetteer
+        if lo >= sdoc[start].sent.start and all(t.text[:1].isupper() and not (gaz.country(t.text) or gaz.demonym(t.text))
+                                                 for t in sdoc[lo:start]) \
+                and lex.organization(sdoc[lo:end].text) is not None:  # "US Congress": the US stays a mention
+            return lo
+    return start
+
+
+def _descriptor_before_name(sdoc, start: int, end: int, lex: Lexicon, role: str) -> tuple[int, str]:
+    """Cut a describing word NER left at the front of a person's name: a lower-case noun
+    (``businessman Don Blankenship``, ``podcaster Spike Cohen``) or the last word of a title that
+    begins before the span (``Chief [Executive Carrie Lam]``).  Name particles (``de Mistura``)
+    and one-word names stay."""
+    while end - start >= 3 or (end - start == 2 and sdoc[start].text[:1].islower()):
+        first = sdoc[start]
+        if first.text[:1].islower() and first.is_alpha and first.lower_ not in lex.name_particles:
+            start += 1
+            continue
+        sent_start = first.sent.start
+        k = match_title([t.text for t in sdoc[sent_start:start + 1]], lex) if start > sent_start else 0
+        if k >= 2 and end - start >= 3:  # the title began before the span and ends on its first word
+            phrase = " ".join(t.text for t in sdoc[start + 1 - k:start + 1]).lower()
+            role = role or lex.titles.get(phrase, phrase)
+            start += 1
+            continue
+        break
+    return start, role
+
+
 def _role_dep(token) -> str:
     """The head token's dependency, with a name apposed to a subject counted as the subject
     (``the co-chair of X, Herman Cain, died``: Cain is what the sentence is about)."""
@@ -272,13 +307,14 @@ def contained_country(text: str, lex: Lexicon) -> str:
 
 def find_mentions(sdoc, chunk: int, chunk_offset: int, sent_starts: dict[int, int], lex: Lexicon,
                   confirmed: set[str], body_words: frozenset = frozenset(),
-                  surnames: frozenset = frozenset()) -> list[Mention]:
+                  person_words: frozenset = frozenset(), surnames: frozenset = frozenset()) -> list[Mention]:
     """All repaired mentions of one parsed chunk.
 
     ``sent_starts`` maps a sentence's first token index to its document-wide
     sentence index; ``confirmed`` holds lower-cased name words seen in body
-    (non-headline) sentences, used to cut headline fragments; ``surnames`` the name
-    keys of the last words of those full names (:func:`body_surnames`).
+    (non-headline) sentences, used to cut headline fragments; ``person_words`` the words of every
+    name NER tagged as a person anywhere in the document (:func:`person_name_words`); ``surnames`` the
+    name keys of the last words of those full names (:func:`body_surnames`).
     """
     out: list[Mention] = []
     known = frozenset(confirmed)
@@ -291,9 +327,11 @@ def find_mentions(sdoc, chunk: int, chunk_offset: int, sent_starts: dict[int, in
         if any(i in title_tokens for i in range(ent.start, ent.end)) and ent.label_ != "PERSON":
             continue
         start, end = trim_span(ent)
-        if start >= end:
-            continue
+        if start >= end or not any(c.isupper() for c in sdoc[start:end].text):
+            continue  # "the US secretary of state" tagged ORG "state": a name is capitalised
         label = ent.label_
+        if label == "ORG":
+            start = _known_name_start(sdoc, start, end, lex)
         if label in {"ORG", "NORP", "GPE", "FAC"} and end - start >= 2:
             # "Kazakh President Kassym-Jomart Tokayev" tagged as one organisation: a title followed
             # by proper nouns is a person
@@ -327,6 +365,9 @@ def find_mentions(sdoc, chunk: int, chunk_offset: int, sent_starts: dict[int, in
             while start < end and (sdoc[start].text.lower().rstrip(".") in lex.honorifics
                                    or sdoc[start].pos_ in NOT_NAME_POS):  # "Regarding Ashodaya"
                 start += 1
+            cut, role = _descriptor_before_name(sdoc, start, end, lex, role)
+            title_tokens.update(range(start, cut))
+            start = cut
             if is_headline(sdoc[start].sent):
                 start, end = _trim_headline(sdoc, start, end, confirmed)
                 if body_words and not any(t.lower_ in confirmed or t.lower_ in body_words for t in sdoc[start:end]):
@@ -373,7 +414,8 @@ def find_mentions(sdoc, chunk: int, chunk_offset: int, sent_starts: dict[int, in
 
             title_tokens.update(attach_role(m, sdoc, lex))
         out.append(m)
-    out.extend(_unrecognised_people(sdoc, chunk, chunk_offset, sent_starts, lex, confirmed, out, surnames))
+    out.extend(_unrecognised_people(sdoc, chunk, chunk_offset, sent_starts, lex, confirmed, out, title_tokens,
+                                    person_words, surnames))
     out.extend(_unrecognised_demonyms(sdoc, chunk, chunk_offset, sent_starts, lex, out))
     out = [m for m in out if m.kind == "country" or not not_an_actor(m.text, "", lex)]
     out.sort(key=lambda m: m.start)
@@ -399,12 +441,14 @@ def _unrecognised_demonyms(sdoc, chunk, chunk_offset, sent_starts, lex, found) -
 
 
 def _unrecognised_people(sdoc, chunk, chunk_offset, sent_starts, lex, confirmed, found,
+                         title_tokens: set[int] = frozenset(), person_words: frozenset = frozenset(),
                          surnames: frozenset[str] = frozenset()) -> list[Mention]:
     """Names NER missed: a capitalised proper noun right after a title (``President Ilves``), one
-    the article names elsewhere as a person (``Ruiz`` after ``Ana Ruiz``), or a country or large
+    the article names elsewhere as a person (``Ruiz`` after ``Ana Ruiz``, ``Ana Ruiz`` before
+    ``Ruiz said``: a full name whose surname NER tagged), or a country or large
     city the gazetteer knows (``visited Kyiv``)."""
 
-    taken = {i for m in found for i in m.tokens} | {i for e in sdoc.ents for i in range(e.start, e.end)}
+    taken = {i for m in found for i in m.tokens} | {i for e in sdoc.ents for i in range(e.start, e.end)} | title_tokens
     out = []
     i = 0
     while i < len(sdoc):
@@ -420,7 +464,8 @@ def _unrecognised_people(sdoc, chunk, chunk_offset, sent_starts, lex, confirmed,
         lead = next((k for k in range(len(words) - 1, 0, -1) if match_title(words[:k], lex) == k), 0)
         titled = lead > 0 or match_title([x.text for x in sdoc[sent.start : i]], lex) > 0
         i += lead  # "President Ilves": the title is not part of the name
-        known = sdoc[j - 1].text.lower() in confirmed or (j - i >= 2 and lex.leader(sdoc[i:j].text) is not None)
+        known = sdoc[j - 1].text.lower() in confirmed or (j - i >= 2 and (
+            lex.leader(sdoc[i:j].text) is not None or sdoc[j - 1].text in person_words))
         text = sdoc[i:j].text
         place = lex.gazetteer.place(text) if j - i <= 3 and not titled else None
         iso3 = lex.gazetteer.country(text) if not titled else ""
@@ -479,6 +524,13 @@ def _trim_headline(sdoc, start: int, end: int, confirmed: set[str]) -> tuple[int
 def body_entity_words(sdoc) -> set[str]:
     """Lower-cased words of every named entity outside headlines (evidence for headline repair)."""
     return {t.text.lower() for ent in sdoc.ents if not is_headline(ent.sent) for t in ent if t.is_alpha}
+
+
+def person_name_words(sdoc) -> set[str]:
+    """Words (as written) of every PERSON entity outside headlines: a surname NER tagged in one
+    paragraph confirms the full name it missed in another."""
+    return {t.text for ent in sdoc.ents if ent.label_ == "PERSON" and not is_headline(ent.sent) for t in ent
+            if t.is_alpha and t.text[:1].isupper()}
 
 
 def body_surnames(sdoc) -> set[str]:

@@ -32,6 +32,16 @@ def _country_of_words(tokens, lex: Lexicon) -> str:
     return next((iso3 for p in _phrases(words, 4) if (iso3 := gaz.country(p) or gaz.demonym(p))), "")
 
 
+def _place_country(tokens, lex: Lexicon) -> str:
+    """The country of a place (a state, province or city, not an ambiguous name) that a run of tokens
+    names whole: ``Massachusetts governor``, ``Lord Mayor of Melbourne``."""
+    text = " ".join(t.text for t in tokens if not t.is_punct and t.lower_ != "the")
+    place = lex.gazetteer.place(text) if text else None
+    if place is None or not place.country or name_key(text) in lex.gazetteer.ambiguous:
+        return ""
+    return place.country
+
+
 def _title_in(tokens, lex: Lexicon) -> tuple[str, int]:
     """The longest title phrase inside a token run, with the index where it starts (or ("", -1))."""
     words = [t.text for t in tokens]
@@ -79,7 +89,7 @@ def attach_role(m: Mention, sdoc, lex: Lexicon) -> set[int]:
                 (gaz.demonym(sdoc[lo].text) or gaz.country(sdoc[lo].text))
                 and name_key(sdoc[lo].text) not in gaz.ambiguous)):  # NER sometimes tags "British Defence" as ORG
             lo -= 1
-        iso3 = _country_of_words(sdoc[lo + 1 : j + 1], lex) if j > lo else ""
+        iso3 = (_country_of_words(sdoc[lo + 1 : j + 1], lex) or _place_country(sdoc[lo + 1 : j + 1], lex)) if j > lo else ""
         if iso3:
             m.country = m.country or iso3  # the country stays a mention of its own
     elif i >= sent.start + 1 and sdoc[i].lower_ in lex.common_person_nouns and not m.country:
@@ -95,7 +105,7 @@ def attach_role(m: Mention, sdoc, lex: Lexicon) -> set[int]:
             m.country = m.country or iso3
     root = sdoc[m.end - 1]
     for child in root.children:
-        if child.dep_ == "appos":
+        if child.dep_ == "appos" or _conj_as_apposition(m, root, child, sdoc):
             _from_description(m, list(child.subtree), lex)
         elif child.dep_ == "relcl":
             _from_relative_clause(m, child, lex)
@@ -109,6 +119,15 @@ def attach_role(m: Mention, sdoc, lex: Lexicon) -> set[int]:
     if not m.country:
         _from_knowledge_base(m, lex)
     return used
+
+
+def _conj_as_apposition(m: Mention, root, child, sdoc) -> bool:
+    """``Tomasz Szatkowski, Polish Undersecretary of State for Defence, noted``: the parser makes
+    the description a conjunct.  Only a comma right after the name, no ``and``/``or``, and a
+    description that is no name of its own (``Merkel, French President Macron and ...`` is a list)."""
+    return (child.dep_ == "conj" and m.end < len(sdoc) and sdoc[m.end].text == "," and child.i > m.end
+            and not child.ent_type_ and not any(c.dep_ == "cc" for c in root.children)
+            and not any(c.dep_ == "cc" for c in child.children))
 
 
 def _from_description(m: Mention, tokens, lex: Lexicon) -> None:
@@ -127,7 +146,7 @@ def _from_description(m: Mention, tokens, lex: Lexicon) -> None:
         if not m.country and after and after[0].lower_ == "of":
             # "the secretary of Iran's Supreme National Security Council", "the foreign minister of Iran"
             named = {gaz.country(t.text) or gaz.demonym(t.text) for t in after if t.ent_type_ != "GPE"} - {""}
-            whole = _country_of_words(after[1:], lex)  # "of North Korea" is not "Korea"
+            whole = _country_of_words(after[1:], lex) or _place_country(after[1:], lex)  # "of North Korea" is not "Korea"
             if len(named - {whole}) == 0 and (whole or len(named) == 1):
                 m.country = whole or named.pop()
         if not m.country:
