@@ -79,3 +79,9 @@ def test_office_held_in_the_article_year_counts(read):
     r = read("Vladimir Putin spoke in Moscow on Monday. "
              "On Tuesday the President condemned Ukraine over the shelling.", date="2019-05-06")
     assert ("Vladimir Putin", "ACCUSE", "Ukraine", False) in triples(r)
+
+
+def test_a_body_named_in_the_same_sentence_beats_an_earlier_one(read):
+    r = read("We are working with the European Union. "
+             "Lesotho left the Southern African Development Community after the regional body condemned Jonas Mbeki.")
+    assert ("Southern African Development Community", "ACCUSE", "Jonas Mbeki", False) in triples(r)

@@ -228,8 +228,8 @@ def resolve_description(token, mentions: list[Mention], sent_index: int, lex: Le
     allow, or whose own name holds the noun).  A description with a possessor, a number or a
     complement (``the body of a man``, ``the group of experts``) introduces someone new and is
     left alone, as is one used as a predicate or apposition.  Of the fitting antecedents named
-    before it, the ones in the last three sentences compete: exactly one must be there; when
-    none is, exactly one must be in the document so far.  A role known only from the office-holder
+    before it, those of its own sentence compete first, then those of the last three sentences,
+    then the document so far: the first tier holding any must hold exactly one.  A role known only from the office-holder
     knowledge base counts only if held in ``year`` (the article's; 0 when unknown: not used), so a
     former president is not ``the President``.
     """
@@ -257,8 +257,9 @@ def resolve_description(token, mentions: list[Mention], sent_index: int, lex: Le
         return ""
     before = [m for m in mentions if m.cluster and (m.sent_index < sent_index or (
         m.sent_index == sent_index and m.end <= token.i)) and fits(m)]
+    same = {m.cluster for m in before if m.sent_index == sent_index}
     near = {m.cluster for m in before if m.sent_index >= sent_index - DESCRIPTION_WINDOW}
-    keys = near or {m.cluster for m in before}
+    keys = same or near or {m.cluster for m in before}
     return next(iter(keys)) if len(keys) == 1 else ""
 
 
