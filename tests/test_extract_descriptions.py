@@ -85,3 +85,8 @@ def test_a_body_named_in_the_same_sentence_beats_an_earlier_one(read):
     r = read("We are working with the European Union. "
              "Lesotho left the Southern African Development Community after the regional body condemned Jonas Mbeki.")
     assert ("Southern African Development Community", "ACCUSE", "Jonas Mbeki", False) in triples(r)
+
+
+def test_alliance_is_the_alliance_named_before(read):
+    r = read("NATO held a summit in Warsaw on Friday. On Saturday the alliance accused Russia of violating the treaty.")
+    assert ("NATO", "ACCUSE", "Russia", False) in triples(r)
