@@ -67,3 +67,26 @@ def test_ministry_is_the_ministry_the_article_named(read):
     r = read("Russia's Foreign Ministry summoned the British ambassador on Monday. "
              "The ministry accused Britain of spreading lies.")
     assert any("Ministry" in s and o == "United Kingdom" and c == "ACCUSE" for s, c, o, _ in triples(r))
+
+
+def test_former_office_holder_is_not_the_president(read):
+    r = read("Barack Obama spoke in Chicago on Monday. "
+             "On Tuesday the President condemned Russia over the cyber attack.", date="2019-05-06")
+    assert not any(s == "Barack Obama" and o == "Russia" for s, _, o, _ in triples(r))
+
+
+def test_office_held_in_the_article_year_counts(read):
+    r = read("Vladimir Putin spoke in Moscow on Monday. "
+             "On Tuesday the President condemned Ukraine over the shelling.", date="2019-05-06")
+    assert ("Vladimir Putin", "ACCUSE", "Ukraine", False) in triples(r)
+
+
+def test_a_body_named_in_the_same_sentence_beats_an_earlier_one(read):
+    r = read("We are working with the European Union. "
+             "Lesotho left the Southern African Development Community after the regional body condemned Jonas Mbeki.")
+    assert ("Southern African Development Community", "ACCUSE", "Jonas Mbeki", False) in triples(r)
+
+
+def test_alliance_is_the_alliance_named_before(read):
+    r = read("NATO held a summit in Warsaw on Friday. On Saturday the alliance accused Russia of violating the treaty.")
+    assert ("NATO", "ACCUSE", "Russia", False) in triples(r)

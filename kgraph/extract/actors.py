@@ -193,7 +193,8 @@ class DocContext:
                 if key:
                     return key, kind
         # "the President", "the regional body": a definite description of someone named before
-        key = resolve_description(token, self.mentions, self.sent_index(chunk, token), self.lex)
+        year = int(self.doc_date[:4]) if self.doc_date[:4].isdigit() else 0
+        key = resolve_description(token, self.mentions, self.sent_index(chunk, token), self.lex, year)
         if key:
             return key, key.split(":")[0]
         return "", ""

@@ -247,7 +247,7 @@ DESCRIPTION_WINDOW = 3  # sentences before a description in which two fitting an
 NOT_ANAPHORIC_DEPS = {"poss", "nummod", "prep", "acl", "relcl", "appos", "case"}
 
 
-def resolve_description(token, mentions: list[Mention], sent_index: int, lex: Lexicon) -> str:
+def resolve_description(token, mentions: list[Mention], sent_index: int, lex: Lexicon, year: int = 0) -> str:
     """Entity key of a definite description that names no one (``the President``, ``the regional
     body``, ``the bloc``), or "" when no single antecedent is safe.
 
@@ -256,8 +256,10 @@ def resolve_description(token, mentions: list[Mention], sent_index: int, lex: Le
     allow, or whose own name holds the noun).  A description with a possessor, a number or a
     complement (``the body of a man``, ``the group of experts``) introduces someone new and is
     left alone, as is one used as a predicate or apposition.  Of the fitting antecedents named
-    before it, the ones in the last three sentences compete: exactly one must be there; when
-    none is, exactly one must be in the document so far.
+    before it, those of its own sentence compete first, then those of the last three sentences,
+    then the document so far: the first tier holding any must hold exactly one.  A role known only from the office-holder
+    knowledge base counts only if held in ``year`` (the article's; 0 when unknown: not used), so a
+    former president is not ``the President``.
     """
     if token.tag_ not in {"NN", "NNP"} or token.dep_ in {"attr", "appos", "compound"}:
         return ""
@@ -271,7 +273,7 @@ def resolve_description(token, mentions: list[Mention], sent_index: int, lex: Le
     head = token.lemma_.lower() if token.pos_ == "NOUN" else token.lower_
     title = " ".join([c.lower_ for c in sorted(modifiers, key=lambda c: c.i)] + [token.lower_])
     if title in lex.titles:
-        fits = _role_fits(title, lex)
+        fits = _role_fits(title, lex, year)
     elif head in lex.body_nouns:
         kinds = set(lex.body_nouns[head])
         for c in modifiers:
@@ -283,15 +285,17 @@ def resolve_description(token, mentions: list[Mention], sent_index: int, lex: Le
         return ""
     before = [m for m in mentions if m.cluster and (m.sent_index < sent_index or (
         m.sent_index == sent_index and m.end <= token.i)) and fits(m)]
+    same = {m.cluster for m in before if m.sent_index == sent_index}
     near = {m.cluster for m in before if m.sent_index >= sent_index - DESCRIPTION_WINDOW}
-    keys = near or {m.cluster for m in before}
+    keys = same or near or {m.cluster for m in before}
     return next(iter(keys)) if len(keys) == 1 else ""
 
 
-def _role_fits(title: str, lex: Lexicon):
+def _role_fits(title: str, lex: Lexicon, year: int):
     """A person whose role is exactly the title (``the president`` is not the vice president)."""
     def fits(m: Mention) -> bool:
-        role = (m.role or m.kb_role).lower()
+        held = [t[0] for t in (m.kb_leader.terms if m.kb_leader is not None and year else ()) if t[1] <= year <= t[2]]
+        role = (m.role or (held[-1] if len(held) == 1 else "")).lower()
         return m.kind == "person" and bool(role) and lex.titles.get(role, role).lower() == lex.titles[title].lower()
     return fits
 
