@@ -26,6 +26,7 @@ from typing import Any
 
 import networkx as nx
 
+from kgraph import schema
 from kgraph.graph import STRUCTURAL
 from kgraph.io import atomic_write, attr_bool, attr_list
 
@@ -130,7 +131,7 @@ def entity_rows(graph: nx.MultiDiGraph) -> list[dict]:
     """One dict per non-meeting node, sorted by id."""
     rows = []
     for node, data in graph.nodes(data=True):
-        if data.get("kind") == "meeting":
+        if data.get("kind") == schema.MEETING:
             continue
         mentions = _sent_index(data.get("mentions"))
         rows.append({
@@ -152,15 +153,15 @@ def meeting_records(graph: nx.MultiDiGraph) -> list[dict]:
     """
     records = []
     for node, data in graph.nodes(data=True):
-        if data.get("kind") != "meeting":
+        if data.get("kind") != schema.MEETING:
             continue
         present, absent, places, evidence = set(), set(), [], []
         for u, _, edata in graph.in_edges(node, data=True):
-            if edata.get("relation") == "participant":
+            if edata.get("relation") == schema.PARTICIPANT:
                 (absent if attr_bool(edata.get("negated", False)) else present).add(u)
                 evidence.append(provenance(edata))
         for _, v, edata in graph.out_edges(node, data=True):
-            if edata.get("relation") == "held_in":
+            if edata.get("relation") == schema.HELD_IN:
                 places.append(v)
                 evidence.append(provenance(edata))
         unique = {(e["doc_id"], e["sent_index"], e["sentence"]): e for e in evidence if e["doc_id"] or e["sentence"]}

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import math
 
+from kgraph import schema
 from kgraph.render import details, layout, project, style
 
 EXAMPLES_PER_LINK = 5
@@ -25,13 +26,13 @@ def _meetings(graph, country_of):
     """(meeting id, countries, evidence entries) of every meeting with two or more countries."""
     for node in sorted(graph.nodes, key=str):
         data = graph.nodes[node]
-        if data.get("kind") != "meeting":
+        if data.get("kind") != schema.MEETING:
             continue
         codes, evidence = set(), []
         about = project.label_of(graph, node)
         where = ", ".join(x for x in (style.text(data.get("date")), style.text(data.get("location"))) if x)
         for u, _, edge in sorted(graph.in_edges(node, data=True), key=lambda e: str(e[0])):
-            if edge.get("relation") != "participant" or style.as_bool(edge.get("negated")):
+            if edge.get("relation") != schema.PARTICIPANT or style.as_bool(edge.get("negated")):
                 continue
             if country_of.get(u):
                 codes.add(country_of[u])
@@ -50,7 +51,7 @@ def _links(graph, country_of):
         for a in codes:
             for b in codes:
                 if a != b:
-                    links.setdefault((a, b), {}).setdefault("CONSULT", {})[("meeting", node)] = evidence
+                    links.setdefault((a, b), {}).setdefault(schema.CONSULT, {})[(schema.MEETING, node)] = evidence
                     seen_meeting_sentences.update((e[0], e[1], a, b) for e in evidence)
     negated = 0
     statements = 0
@@ -65,7 +66,7 @@ def _links(graph, country_of):
             continue
         category = style.text(data.get("category"))
         doc, idx = style.text(data.get("doc_id")), style.as_int(data.get("sent_index"), -1)
-        if category == "CONSULT" and (doc, idx, a, b) in seen_meeting_sentences:
+        if category == schema.CONSULT and (doc, idx, a, b) in seen_meeting_sentences:
             continue
         statements += 1
         what = (f"{project.label_of(graph, u)} \u2192 {style.text(data.get('relation')) or 'related to'} "
@@ -119,13 +120,13 @@ def country_view(graph, max_nodes: int | None = 300) -> project.View:
     for node in sorted(graph.nodes, key=str):
         data = graph.nodes[node]
         kind, code = data.get("kind"), country_of.get(node, "")
-        if kind == "meeting":
+        if kind == schema.MEETING:
             continue
         if not code:
-            unplaced += kind in ("person", "organization")
+            unplaced += kind in (schema.PERSON, schema.ORGANIZATION)
             continue
         mentions[code] = mentions.get(code, 0) + style.as_int(data.get("mentions"))
-        if kind == "country":
+        if kind == schema.COUNTRY:
             names[code] = project.label_of(graph, node)
         else:
             members.setdefault(code, {}).setdefault(kind, []).append(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from kgraph import schema
 from kgraph.errors import ConfigError, GraphFormatError
 from kgraph.render import details, layout, style
 
@@ -80,7 +81,7 @@ def connectivity(graph, direct: dict) -> dict:
     reach = {n: set(nbrs) for n, nbrs in direct.items()}
     participants: dict = {}
     for u, v, data in graph.edges(data=True):
-        if data.get("relation") == "participant" and not style.as_bool(data.get("negated")) and u != v:
+        if data.get("relation") == schema.PARTICIPANT and not style.as_bool(data.get("negated")) and u != v:
             participants.setdefault(v, set()).add(u)
     for people in participants.values():
         for person in people:
@@ -127,7 +128,7 @@ def label_of(graph, node) -> str:
 
 def node_country(graph, node) -> str:
     data = graph.nodes[node]
-    if data.get("kind") == "country":
+    if data.get("kind") == schema.COUNTRY:
         return style.text(data.get("iso3")) or str(node).split(":", 1)[-1]
     return style.text(data.get("country"))
 
@@ -142,13 +143,13 @@ def node_countries(graph) -> dict:
     own = {n: node_country(graph, n) for n in graph.nodes}
     result = dict(own)
     for node in sorted(graph.nodes, key=str):
-        if own[node] or graph.nodes[node].get("kind") not in ("person", "organization", "location"):
+        if own[node] or graph.nodes[node].get("kind") not in (schema.PERSON, schema.ORGANIZATION, schema.LOCATION):
             continue
         direct, indirect = {}, {}
         for _, target, data in graph.out_edges(node, data=True):
-            if data.get("relation") not in ("affiliated_with", "located_in") or not own[target]:
+            if data.get("relation") not in schema.COUNTRY_LINKS or not own[target]:
                 continue
-            bucket = direct if graph.nodes[target].get("kind") == "country" else indirect
+            bucket = direct if graph.nodes[target].get("kind") == schema.COUNTRY else indirect
             bucket[own[target]] = bucket.get(own[target], 0) + 1
         votes = direct or indirect
         if votes:
@@ -167,7 +168,7 @@ def _meeting_lines(graph, node, data) -> list[str]:
             lines.append(f"{name}: {style.text(data.get(key))}")
     came, absent = [], []
     for u, _, edge in graph.in_edges(node, data=True):
-        if edge.get("relation") == "participant":
+        if edge.get("relation") == schema.PARTICIPANT:
             (absent if style.as_bool(edge.get("negated")) else came).append(label_of(graph, u))
     if came:
         lines.append("participants: " + ", ".join(sorted(set(came))))
@@ -183,7 +184,7 @@ def node_title(graph, node) -> str:
     lines = [label_of(graph, node)]
     head = [kind] + [style.text(data.get(k)) for k in ("role", "iso3", "country") if style.text(data.get(k))]
     lines.append(" \u00b7 ".join(head))
-    if kind == "meeting":
+    if kind == schema.MEETING:
         lines += _meeting_lines(graph, node, data)
     docs = style.as_list(data.get("documents"))
     lines.append(f"mentions: {style.as_int(data.get('mentions'))} \u00b7 documents: {len(docs)}")
@@ -243,10 +244,10 @@ def curve(index: int, reverse: bool) -> dict | None:
 def _meeting_countries(graph, node, shown_country) -> list[str]:
     found = set()
     for u, _, data in graph.in_edges(node, data=True):
-        if data.get("relation") == "participant" and shown_country.get(u):
+        if data.get("relation") == schema.PARTICIPANT and shown_country.get(u):
             found.add(shown_country[u])
     for _, v, data in graph.out_edges(node, data=True):
-        if data.get("relation") == "held_in":
+        if data.get("relation") == schema.HELD_IN:
             found.add(shown_country.get(v, ""))
     return sorted(c for c in found if c)
 
@@ -255,7 +256,7 @@ def _meeting_confidence(graph, node) -> float:
     """How sure the extractor is of a meeting: its most confident affirmed participation."""
     best = 0.0
     for _, _, data in graph.in_edges(node, data=True):
-        if data.get("relation") == "participant" and not style.as_bool(data.get("negated")):
+        if data.get("relation") == schema.PARTICIPANT and not style.as_bool(data.get("negated")):
             best = max(best, style.as_float(data.get("confidence")))
     return best
 
@@ -263,7 +264,7 @@ def _meeting_confidence(graph, node) -> float:
 def _node_details(graph, node, data, kind) -> dict:
     """Panel data of one node: attribute lines and evidence."""
     lines = [[k, style.text(data.get(k))] for k in ("role", "iso3", "country") if style.text(data.get(k))]
-    if kind == "meeting":
+    if kind == schema.MEETING:
         lines += [line.split(": ", 1) for line in _meeting_lines(graph, node, data)]
     lines.append(["mentions", str(style.as_int(data.get("mentions")))])
     aliases = sorted({a for a in style.as_list(data.get("aliases")) if a and a != label_of(graph, node)})
@@ -295,25 +296,25 @@ def entity_view(graph, max_nodes: int | None = 300) -> View:
         kinds.add(kind)
         label = label_of(graph, node)
         status = style.text(data.get("status"))
-        tags = ([country_of[node]] if country_of[node] else []) if kind != "meeting" else \
+        tags = ([country_of[node]] if country_of[node] else []) if kind != schema.MEETING else \
             _meeting_countries(graph, node, country_of)
         for code in tags:
             countries.setdefault(code, code)
-        if kind == "country" and country_of[node]:
+        if kind == schema.COUNTRY and country_of[node]:
             countries[country_of[node]] = label
         panel = _node_details(graph, node, data, kind)
         cited.update(e[0] for e in panel["ev"])
         vis = {
             "id": str(node), "label": style.text(label, style.LABEL_MAX),
-            "shape": style.kind_style(kind)["shape"], **style.node_paint(kind, faded=status == "cancelled"),
+            "shape": style.kind_style(kind)["shape"], **style.node_paint(kind, faded=status == schema.CANCELLED),
             "size": size, "title": node_title(graph, node), "kind": kind, "countries": tags,
             "search": "\n".join([label] + style.as_list(data.get("aliases"))).lower(),
             "x": x, "y": y, "rank": order[node], "name": label, "panel": panel,
         }
-        if kind == "meeting":
+        if kind == schema.MEETING:
             vis["date"] = style.text(data.get("date"))
             vis["conf"] = _meeting_confidence(graph, node)
-            if status in ("planned", "cancelled"):
+            if status in (schema.PLANNED, schema.CANCELLED):
                 vis["shapeProperties"] = {"borderDashes": [4, 3]}
         nodes.append(vis)
     pair_seen: dict = {}
@@ -326,7 +327,7 @@ def entity_view(graph, max_nodes: int | None = 300) -> View:
         pair_seen[pair] = pair_seen.get(pair, -1) + 1
         if category:
             categories.add(category)
-        meeting = str(v) if relation == "participant" else str(u) if relation == "held_in" else ""
+        meeting = str(v) if relation == schema.PARTICIPANT else str(u) if relation == schema.HELD_IN else ""
         entry = details.evidence(data, "")
         if entry:
             cited.add(entry[0])

@@ -8,6 +8,8 @@ from __future__ import annotations
 import json
 import math
 
+from kgraph import schema
+
 KIND_STYLE: dict[str, dict[str, str]] = {
     # kind: vis shape, fill colour, border colour, legend glyph
     "person": {"shape": "dot", "color": "#4e79a7", "border": "#2f4b6b", "glyph": "\u25cf"},
@@ -18,13 +20,14 @@ KIND_STYLE: dict[str, dict[str, str]] = {
 }
 OTHER_KIND = {"shape": "dot", "color": "#bab0ac", "border": "#6d6663", "glyph": "\u25cf"}
 
-STRUCTURAL = ("participant", "held_in", "located_in", "affiliated_with")
+STRUCTURAL = schema.STRUCTURAL
 
-# PLOVER types split the way CAMEO's quad classes do (verbal/material
-# cooperation vs verbal/material conflict), so one glance tells friend from foe.
-COOPERATION = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST")
-CONFLICT = ("ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
-PLOVER = COOPERATION + CONFLICT
+# PLOVER types split by their quad classes (verbal/material cooperation vs
+# verbal/material conflict), so one glance tells friend from foe, and the page
+# colours an edge as kg.dyads() counts it.
+COOPERATION = schema.COOPERATION
+CONFLICT = schema.CONFLICT
+PLOVER = schema.PLOVER
 
 CLASS_COLOR = {
     "cooperation": "#2e9d57",
