@@ -92,6 +92,14 @@ def test_a_state_or_city_in_an_officials_title_gives_the_country(read):
     assert lund.country == ""  # a club is no place
 
 
+def test_a_word_inside_a_state_name_is_no_country_of_its_own(read):
+    # "Jersey" and "Wales" are countries in the gazetteer; the state and the nation do not lend them
+    carr = names(read("New Jersey Senator Tom Carr criticised the decision."))["Tom Carr"]
+    assert carr.country == "USA"
+    hale = names(read("New Zealand Prime Minister Ann Hale criticised the decision."))["Ann Hale"]
+    assert hale.country == "NZL"  # a country named whole still counts
+
+
 def test_a_description_parsed_as_a_conjunct_still_describes_the_name(read):
     r = read("Jan Kowalczyk, Polish Undersecretary of State for Defence, noted large exercises near the border.")
     jan = names(r)["Jan Kowalczyk"]

@@ -26,10 +26,25 @@ def _phrases(words: list[str], longest: int, shortest: int = 1):
 
 
 def _country_of_words(tokens, lex: Lexicon) -> str:
-    """A country named or implied (demonym, capital used as metonym) by a short run of tokens."""
+    """A country named or implied (demonym, capital used as metonym) by a short run of tokens.
+
+    A word inside a longer place name is not a country of its own: "New Jersey Senator" names
+    the state, not Jersey, and "New South Wales Premier" not Wales.
+    """
     gaz = lex.gazetteer
     words = [t.text for t in tokens if not t.is_punct or t.text in {"."}]
-    return next((iso3 for p in _phrases(words, 4) if (iso3 := gaz.country(p) or gaz.demonym(p))), "")
+    inside: set[int] = set()
+    for n in range(min(4, len(words)), 0, -1):
+        for i in range(len(words) - n + 1):
+            if inside.issuperset(range(i, i + n)):
+                continue
+            phrase = " ".join(words[i : i + n])
+            iso3 = gaz.country(phrase) or gaz.demonym(phrase)
+            if iso3:
+                return iso3
+            if n > 1 and gaz.place(phrase) is not None:
+                inside.update(range(i, i + n))
+    return ""
 
 
 def _place_country(tokens, lex: Lexicon) -> str:
