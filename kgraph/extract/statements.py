@@ -18,6 +18,7 @@ from kgraph.extract.fallbacks import (
     UNATTRIBUTED,
     agent_of_attack,
     human_victim,
+    lead_sentence,
     main_clause,
     missing_target,
     nearest_actor,
@@ -93,10 +94,11 @@ def verbal_statements(ctx: DocContext, chunk: int, sent, recent: list[Statement]
         if _hazard(subj_tokens, lex):
             continue  # "an earthquake struck", "Hurricane Lorenzo hit the Azores": nature is no actor
         main = main_clause(verb, lex)
+        guessing = main and lead_sentence(ctx.sent_index(chunk, verb))
         base = relation.rsplit(" ", 1)[0] if relation.split(" ")[-1] in lex.word_lists["object_preps"] else relation
         subjects, objects, passive = _parsed_sides(ctx, chunk, verb, etype, noun, subj_tokens)
         subjects, objects, guessed, relation = _guessed_subjects(
-            ctx, chunk, verb, etype, relation, subj_tokens, (subjects, objects, passive, main))
+            ctx, chunk, verb, etype, relation, subj_tokens, (subjects, objects, passive, main, guessing))
         if not subjects:
             continue
         if len(subjects) > 1 and not objects and noun is not None and noun_entry(noun, lex)[0] in lex.joint_activity_nouns:
@@ -104,7 +106,8 @@ def verbal_statements(ctx: DocContext, chunk: int, sent, recent: list[Statement]
             etype = EventType("COOPERATE", "062", etype.confidence)
         reciprocal = False
         if not objects:
-            objects, factor, reciprocal = missing_target(ctx, chunk, verb, etype, subjects, recent, main)
+            objects, factor, reciprocal = missing_target(ctx, chunk, verb, etype, subjects, recent, main,
+                                                        lead=guessing)
             guessed *= factor
             if not objects:
                 continue
@@ -145,13 +148,13 @@ def _guessed_subjects(ctx: DocContext, chunk: int, verb, etype: EventType, relat
                       parsed: tuple) -> tuple[list, list, float, str]:
     """Event-coder guesses for a side the parse leaves empty, each lowering the confidence:
     (subjects, objects, confidence factor, relation)."""
-    subjects, objects, passive, main = parsed
+    subjects, objects, passive, main, guessing = parsed
     guessed = 1.0
-    if etype.category in UNATTRIBUTED and main and not objects and passive and human_victim(verb):
+    if etype.category in UNATTRIBUTED and guessing and not objects and passive and human_victim(verb):
         # "a journalist has been killed in a car bomb explosion in Beirut": the victims, named by
         # no country, are counted to the country where it happened
         objects = [(k, kind, "") for k, kind in place_country(ctx, chunk, verb)]
-    if not subjects and etype.category in UNATTRIBUTED and objects and main:
+    if not subjects and etype.category in UNATTRIBUTED and objects and guessing:
         # "Three soldiers were killed by a bomb outside Basra": event data code an attack by
         # unknown perpetrators as coming from the country where it happened
         return place_country(ctx, chunk, verb), objects, 0.4, f"{relation} (perpetrator unknown)"
@@ -161,9 +164,10 @@ def _guessed_subjects(ctx: DocContext, chunk: int, verb, etype: EventType, relat
         # protesters are counted to the country where they protest
         home = place_country(ctx, chunk, verb) or ([(f"country:{ctx.scene}", "country")] if ctx.scene else [])
         subjects, guessed = home, 0.4
-    if not subjects and not passive and main:
-        subjects = nearest_actor(ctx, chunk, verb, left=True, exclude={k for k, _, _ in objects},
-                                 within=_subject_span(subj_tokens))
+    within = _subject_span(subj_tokens)
+    if not subjects and not passive and main and (guessing or within is not None):
+        # inside the subject the parse names ("the APEC forum") anywhere; anywhere to the left in a lead only
+        subjects = nearest_actor(ctx, chunk, verb, left=True, exclude={k for k, _, _ in objects}, within=within)
         guessed = 0.5
     return subjects, objects, guessed, relation
 

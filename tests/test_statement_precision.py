@@ -1,0 +1,26 @@
+"""Precision rules for statements on news text (issue 10 audit): each rule on a sentence where it
+must fire and one where it must not, written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from helpers_extract import triples
+
+pytestmark = pytest.mark.e2e
+
+FILLER = "The weather was mild. Shops opened late. Traffic was light. Schools were closed. "
+
+
+@pytest.mark.parametrize("sentence, guessed", [
+    ("Two soldiers were killed by a roadside bomb near Basra.", ("Iraq", "ASSAULT", "Iraq", False)),
+    ("Hamas condemned the decision, Israel said.", ("Hamas", "ACCUSE", "Israel", False)),
+])
+def test_event_coder_guesses_only_in_the_lead(read, sentence, guessed):
+    assert guessed in triples(read(sentence))
+    assert guessed not in triples(read(FILLER + sentence))
+
+
+def test_parsed_sides_count_anywhere(read):
+    t = triples(read(FILLER + "Russia attacked Ukraine. Egypt asked that the government of Yemen begin talks."))
+    assert ("Russia", "ASSAULT", "Ukraine", False) in t
+    assert ("Egypt", "REQUEST", "Yemen", False) in t
