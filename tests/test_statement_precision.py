@@ -24,3 +24,19 @@ def test_parsed_sides_count_anywhere(read):
     t = triples(read(FILLER + "Russia attacked Ukraine. Egypt asked that the government of Yemen begin talks."))
     assert ("Russia", "ASSAULT", "Ukraine", False) in t
     assert ("Egypt", "REQUEST", "Yemen", False) in t
+
+
+@pytest.mark.parametrize("sentence, visit", [
+    ("Foreign Minister Walid al-Moualem travelled to Russia on Monday.", ("Walid al-Moualem", "CONSULT", "Russia", False)),
+    ("A Syrian government delegation will arrive in Switzerland on Wednesday.", ("Syria", "CONSULT", "Switzerland", False)),
+])
+def test_travel_by_an_official_is_a_visit(read, sentence, visit):
+    assert visit in triples(read(sentence))
+
+
+@pytest.mark.parametrize("sentence", [
+    "Jack Letts travelled to Syria in 2014.",
+    "French and Algerian fighters travelled to Afghanistan.",
+])
+def test_private_travel_is_no_visit(read, sentence):
+    assert not [t for t in triples(read(sentence)) if t[1] == "CONSULT"]

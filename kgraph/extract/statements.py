@@ -99,6 +99,8 @@ def verbal_statements(ctx: DocContext, chunk: int, sent, recent: list[Statement]
         subjects, objects, passive = _parsed_sides(ctx, chunk, verb, etype, noun, subj_tokens)
         subjects, objects, guessed, relation = _guessed_subjects(
             ctx, chunk, verb, etype, relation, subj_tokens, (subjects, objects, passive, main, guessing))
+        if etype.category == "CONSULT" and verb.lemma_.lower() in lex.travel_verbs | {"tour"}:
+            subjects, objects = _official_travel(ctx, chunk, subj_tokens, subjects, objects)
         if not subjects:
             continue
         if len(subjects) > 1 and not objects and noun is not None and noun_entry(noun, lex)[0] in lex.joint_activity_nouns:
@@ -170,6 +172,20 @@ def _guessed_subjects(ctx: DocContext, chunk: int, verb, etype: EventType, relat
         subjects = nearest_actor(ctx, chunk, verb, left=True, exclude={k for k, _, _ in objects}, within=within)
         guessed = 0.5
     return subjects, objects, guessed, relation
+
+
+def _official_travel(ctx: DocContext, chunk: int, subj_tokens, subjects: list, objects: list) -> tuple[list, list]:
+    """Travel is a visit (CONSULT) by a state, a body or a person with a public role, to a place:
+    ``Foreign Minister Malik travelled to Syria``, ``Turkish officials travelled to Moscow``, not
+    ``Begum travelled to Syria``, ``French fighters travelled to Afghanistan`` or ``returned to her
+    husband``."""
+    standing = {m.cluster for m in ctx.mentions if m.role or m.kb_leader is not None}
+    official = ctx.lex.word_lists.get("official_nouns", frozenset())
+    nationality_only = {m.cluster for t in subj_tokens if t.lemma_.lower() not in official
+                        for x in t.subtree for m in [ctx.mention(chunk, x)] if m is not None and m.via == "demonym"}
+    subjects = [(k, kind) for k, kind in subjects
+                if (k in standing if kind == "person" else k not in nationality_only)]
+    return subjects, [o for o in objects if o[1] in {"location", "country"}]
 
 
 def _hedged(verb, hedges) -> bool:
