@@ -40,3 +40,17 @@ def test_travel_by_an_official_is_a_visit(read, sentence, visit):
 ])
 def test_private_travel_is_no_visit(read, sentence):
     assert not [t for t in triples(read(sentence)) if t[1] == "CONSULT"]
+
+
+def test_talking_to_a_news_outlet_is_an_interview(read):
+    assert ("Imran Khan", "CONSULT", "Xi Jinping", False) in triples(
+        read("Prime Minister Imran Khan spoke to President Xi Jinping on Friday."))
+    for sentence in ("Speaking to Reuters, Prime Minister Imran Khan said the talks had failed.",
+                     "Prime Minister Imran Khan spoke to the BBC on Friday."):
+        assert not [t for t in triples(read(sentence)) if t[1] == "CONSULT"]
+
+
+def test_a_meeting_partner_outside_the_lead_is_never_guessed(read):
+    assert ("Assad", "CONSULT", "Javad Zarif", False) in triples(
+        read("Assad received the Iranian foreign minister Javad Zarif in Damascus."))
+    assert not triples(read(FILLER + "President Trump received a bump from the Republican National Committee convention."))

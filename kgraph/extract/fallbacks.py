@@ -99,7 +99,9 @@ def missing_target(ctx: DocContext, chunk: int, verb, etype: EventType, subjects
         implicit = implicit_object(recent, etype.category, ctx.sent_index(chunk, verb))
         if implicit:
             return [(implicit, implicit.split(":")[0], "")], 0.6, False
-    if main and verb.lemma_.lower() not in TOPIC_VERBS:  # "discussed aid to Ukraine": a topic
+    if main and verb.lemma_.lower() not in TOPIC_VERBS and (lead or etype.category != "CONSULT"):
+        # "discussed aid to Ukraine": a topic; "Walker received 20 percent of the vote": outside the
+        # lead a meeting partner is named by the parse, never guessed
         found = complement_actor(ctx, chunk, verb, {k for k, _ in subjects}, etype.category == "ACCUSE",
                                  places=etype.category not in ctx.lex.word_lists.get("actor_only_acts", ()),
                                  rightwards=lead)
