@@ -54,3 +54,15 @@ def test_a_meeting_partner_outside_the_lead_is_never_guessed(read):
     assert ("Assad", "CONSULT", "Javad Zarif", False) in triples(
         read("Assad received the Iranian foreign minister Javad Zarif in Damascus."))
     assert not triples(read(FILLER + "President Trump received a bump from the Republican National Committee convention."))
+
+
+def test_agreeing_on_a_view_is_no_agreement(read):
+    assert not triples(read("La Riva, Hawkins and Carroll all agreed that vaccines have done more good than harm."))
+    t = triples(read("Senior Hungarian and Romanian officials agreed on Wednesday that their countries should cooperate."))
+    assert ("Hungary", "AGREE", "Romania", False) in t
+
+
+def test_everyday_senses_of_test_and_settle(read):
+    assert not triples(read("Prime Minister Igor Matovic of Slovakia tested positive for COVID-19."))
+    assert not triples(read("She settled into the Syrian city of Raqqa in 2015."))
+    assert ("North Korea", "MOBILIZE", "North Korea", False) in triples(read("North Korea tested a missile on Friday."))

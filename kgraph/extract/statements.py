@@ -88,6 +88,8 @@ def verbal_statements(ctx: DocContext, chunk: int, sent, recent: list[Statement]
         etype, relation, noun = event_type(verb, lex)
         if etype is None or (verb.lemma_.lower() in lex.word_lists["reporting_verbs"] and noun is None):
             continue  # "said" is no event; "announced a suspension of flights" is
+        if relation == verb.lemma_.lower() and _shared_view(verb, lex):
+            continue  # "all agreed that vaccines have done good": a view, not an agreement
         if governed_by_event(verb, lex) or governs_event(verb, lex):
             continue  # "threatened to cut off supplies": the governing verb carries the event
         subj_tokens = syntax.subjects(verb, lists=lex.word_lists)
@@ -186,6 +188,15 @@ def _official_travel(ctx: DocContext, chunk: int, subj_tokens, subjects: list, o
     subjects = [(k, kind) for k, kind in subjects
                 if (k in standing if kind == "person" else k not in nationality_only)]
     return subjects, [o for o in objects if o[1] in {"location", "country"}]
+
+
+def _shared_view(verb, lex) -> bool:
+    """``agreed that vaccines have done more good than harm``: an opinion verb whose that-clause
+    states a view (no modal); ``agreed that their countries should cooperate`` is an agreement."""
+    if verb.lemma_.lower() not in lex.word_lists.get("opinion_verbs", frozenset()):
+        return False
+    clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    return clause is not None and not any(c.dep_ == "aux" and c.tag_ == "MD" for c in clause.children)
 
 
 def _news_outlet(ctx: DocContext, key: str) -> bool:
