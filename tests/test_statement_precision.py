@@ -66,3 +66,10 @@ def test_everyday_senses_of_test_and_settle(read):
     assert not triples(read("Prime Minister Igor Matovic of Slovakia tested positive for COVID-19."))
     assert not triples(read("She settled into the Syrian city of Raqqa in 2015."))
     assert ("North Korea", "MOBILIZE", "North Korea", False) in triples(read("North Korea tested a missile on Friday."))
+
+
+def test_own_forces_are_means_not_target(read):
+    assert not triples(read("The British empire did not send British troops into combat very often."))
+    assert ("Russia", "ASSAULT", "Ukraine", False) in triples(read("Russia attacked Ukrainian troops near Donetsk."))
+    assert ("Turkey", "AGREE", "Turkey", False) in triples(
+        read("Turkey will allow up to 13,000 Turkish Kurd refugees to return home."))

@@ -113,8 +113,10 @@ def verbal_statements(ctx: DocContext, chunk: int, sent, recent: list[Statement]
             objects, factor, reciprocal = missing_target(ctx, chunk, verb, etype, subjects, recent, main,
                                                         lead=guessing)
             guessed *= factor
-            if not objects:
-                continue
+        own = _own_means(ctx, chunk, verb, {k for k, _ in subjects})
+        objects = [o for o in objects if o[0] not in own]
+        if not objects:
+            continue
         if etype.reverse:
             givers = [(k, kind, "") for k, kind, p in objects if p == "from"]
             if not givers:
@@ -188,6 +190,16 @@ def _official_travel(ctx: DocContext, chunk: int, subj_tokens, subjects: list, o
     subjects = [(k, kind) for k, kind in subjects
                 if (k in standing if kind == "person" else k not in nationality_only)]
     return subjects, [o for o in objects if o[1] in {"location", "country"}]
+
+
+def _own_means(ctx: DocContext, chunk: int, verb, subject_keys: set) -> set[str]:
+    """Subjects whose own forces the verb's object names (``sent British troops into combat``,
+    ``deployed its warships``): the actor's means, not a target of its act."""
+    means = ctx.lex.word_lists.get("means_nouns", frozenset())
+    nouns = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass", "dative"}]
+    nouns += [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    return {k for n in nouns if n.lemma_.lower() in means for x in n.children
+            if x.dep_ in {"amod", "compound", "poss", "nmod"} for k, _ in ctx.actors(chunk, x) if k in subject_keys}
 
 
 def _shared_view(verb, lex) -> bool:
