@@ -73,3 +73,23 @@ def test_own_forces_are_means_not_target(read):
     assert ("Russia", "ASSAULT", "Ukraine", False) in triples(read("Russia attacked Ukrainian troops near Donetsk."))
     assert ("Turkey", "AGREE", "Turkey", False) in triples(
         read("Turkey will allow up to 13,000 Turkish Kurd refugees to return home."))
+
+
+@pytest.mark.parametrize("sentence, wrong", [
+    ("The parents of Jack Letts have accused the Foreign Office of being obstructive.", "Jack Letts"),
+    ("The family of a former British soldier begged Theresa May for help.", "United Kingdom"),
+    ("US-backed fighters attacked Islamic State in Raqqa.", "United States"),
+])
+def test_people_tied_to_an_actor_are_not_the_actor(read, sentence, wrong):
+    assert not [t for t in triples(read(sentence)) if t[0] == wrong]
+
+
+def test_people_tied_to_an_actor_keep_their_own_name(read):
+    assert ("Rudy Giuliani", "ACCUSE", "Joe Biden", False) in triples(
+        read("Trump's lawyer Rudy Giuliani criticized Joe Biden."))
+    assert ("Houthis", "ASSAULT", "Riyadh", False) in triples(read("Iran-backed Houthi militants fired missiles at Riyadh."))
+
+
+def test_taking_to_the_streets_not_to_twitter(read):
+    assert ("Iraq", "PROTEST", "Kirkuk", False) in triples(read("Thousands of Iraqi Kurds took to the streets of Kirkuk on Sunday."))
+    assert not [t for t in triples(read("Senator Lindsey Graham took to Twitter on Sunday.")) if t[1] == "PROTEST"]

@@ -88,6 +88,9 @@ def verbal_statements(ctx: DocContext, chunk: int, sent, recent: list[Statement]
         etype, relation, noun = event_type(verb, lex)
         if etype is None or (verb.lemma_.lower() in lex.word_lists["reporting_verbs"] and noun is None):
             continue  # "said" is no event; "announced a suspension of flights" is
+        if etype.category == "PROTEST" and relation.endswith(" to") and not any(
+                g.lemma_.lower() in lex.word_lists.get("protest_grounds", ()) for g in syntax.prep_objects(verb, {"to"})):
+            continue  # "took to the streets" is a protest, "took to Twitter" is not
         if relation == verb.lemma_.lower() and _shared_view(verb, lex):
             continue  # "all agreed that vaccines have done good": a view, not an agreement
         if governed_by_event(verb, lex) or governs_event(verb, lex):
@@ -101,6 +104,8 @@ def verbal_statements(ctx: DocContext, chunk: int, sent, recent: list[Statement]
         subjects, objects, passive = _parsed_sides(ctx, chunk, verb, etype, noun, subj_tokens)
         subjects, objects, guessed, relation = _guessed_subjects(
             ctx, chunk, verb, etype, relation, subj_tokens, (subjects, objects, passive, main, guessing))
+        proxies = _proxies(ctx, chunk, subj_tokens)
+        subjects = [s for s in subjects if s[0] not in proxies]
         if etype.category == "CONSULT" and verb.lemma_.lower() in lex.travel_verbs | {"tour"}:
             subjects, objects = _official_travel(ctx, chunk, subj_tokens, subjects, objects)
         if not subjects:
@@ -200,6 +205,20 @@ def _own_means(ctx: DocContext, chunk: int, verb, subject_keys: set) -> set[str]
     nouns += [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
     return {k for n in nouns if n.lemma_.lower() in means for x in n.children
             if x.dep_ in {"amod", "compound", "poss", "nmod"} for k, _ in ctx.actors(chunk, x) if k in subject_keys}
+
+
+def _proxies(ctx: DocContext, chunk: int, subj_tokens) -> set[str]:
+    """Actors a subject names only as those its people belong to (``the parents of Jack Letts``,
+    ``Trump's family``, ``US-backed fighters``): they are not the ones acting."""
+    kin = ctx.lex.word_lists.get("associate_nouns", frozenset())
+    backing = ctx.lex.word_lists.get("backing_participles", frozenset())
+    spans = []
+    for t in subj_tokens:
+        if t.lemma_.lower() in kin:
+            spans.extend(x for c in t.children if c.dep_ in {"poss", "prep"} for x in c.subtree)
+        spans.extend(x for c in t.children if c.dep_ == "amod" and c.tag_ == "VBN" and c.lemma_.lower() in backing
+                     for x in c.subtree)
+    return {m.cluster for x in spans for m in [ctx.mention(chunk, x)] if m is not None}
 
 
 def _shared_view(verb, lex) -> bool:
