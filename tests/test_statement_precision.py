@@ -93,3 +93,19 @@ def test_people_tied_to_an_actor_keep_their_own_name(read):
 def test_taking_to_the_streets_not_to_twitter(read):
     assert ("Iraq", "PROTEST", "Kirkuk", False) in triples(read("Thousands of Iraqi Kurds took to the streets of Kirkuk on Sunday."))
     assert not [t for t in triples(read("Senator Lindsey Graham took to Twitter on Sunday.")) if t[1] == "PROTEST"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "I hope the US attacks would target all the Syrian air bases.",
+    "The SDF are hardly likely to attack British officials.",
+    "If France is staying in Syria to protect the YPG, that will benefit nobody.",
+])
+def test_wishes_guesses_and_conditions_are_no_acts(read, sentence):
+    assert not triples(read(sentence))
+
+
+def test_a_conditional_threat_and_an_own_intent_stay(read):
+    t = triples(read("Israel will halt mediation if Egypt attacks Gaza."))
+    assert ("Israel", "THREATEN", "Egypt", False) in t
+    assert ("Egypt", "ASSAULT", "Gaza", False) not in t
+    assert ("Obama", "CONSULT", "China", False) in triples(read("Obama hopes to visit China next year."))

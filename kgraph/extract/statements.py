@@ -91,6 +91,8 @@ def verbal_statements(ctx: DocContext, chunk: int, sent, recent: list[Statement]
         if etype.category == "PROTEST" and relation.endswith(" to") and not any(
                 g.lemma_.lower() in lex.word_lists.get("protest_grounds", ()) for g in syntax.prep_objects(verb, {"to"})):
             continue  # "took to the streets" is a protest, "took to Twitter" is not
+        if _irrealis(verb, lex):
+            continue  # "if France is staying in Syria to protect the YPG", "I hope the US would target"
         if relation == verb.lemma_.lower() and _shared_view(verb, lex):
             continue  # "all agreed that vaccines have done good": a view, not an agreement
         if governed_by_event(verb, lex) or governs_event(verb, lex):
@@ -219,6 +221,22 @@ def _proxies(ctx: DocContext, chunk: int, subj_tokens) -> set[str]:
         spans.extend(x for c in t.children if c.dep_ == "amod" and c.tag_ == "VBN" and c.lemma_.lower() in backing
                      for x in c.subtree)
     return {m.cluster for x in spans for m in [ctx.mention(chunk, x)] if m is not None}
+
+
+def _irrealis(verb, lex) -> bool:
+    """An act in a condition (``if``, ``unless``, ``whether``) or under a word of wishing or
+    guessing (``hope``, ``likely``) is not reported as done or promised."""
+    heads = lex.word_lists.get("irrealis_heads", frozenset())
+    v = verb
+    for _ in range(3):
+        if any(c.dep_ == "mark" and c.lower_ in {"if", "unless", "whether"} for c in v.children):
+            return True
+        if v.dep_ not in {"xcomp", "ccomp", "advcl", "conj"} or v.head.i == v.i:
+            return False
+        if v.head.lemma_.lower() in heads and not (v.dep_ == "xcomp" and v.head.pos_ == "VERB"):
+            return True  # "hopes to visit" is the speaker's own intent, "likely to attack" a guess
+        v = v.head
+    return False
 
 
 def _shared_view(verb, lex) -> bool:
