@@ -18,6 +18,7 @@ from kgraph.extract.fallbacks import (
     UNATTRIBUTED,
     agent_of_attack,
     human_victim,
+    lead_sentence,
     main_clause,
     missing_target,
     nearest_actor,
@@ -102,16 +103,28 @@ def verbal_statements(ctx: DocContext, chunk: int, sent, recent: list[Statement]
         etype, relation, noun = event_type(verb, lex)
         if etype is None or (verb.lemma_.lower() in lex.word_lists["reporting_verbs"] and noun is None):
             continue  # "said" is no event; "announced a suspension of flights" is
+        if etype.category == "PROTEST" and relation.endswith(" to") and not any(
+                g.lemma_.lower() in lex.word_lists.get("protest_grounds", ()) for g in syntax.prep_objects(verb, {"to"})):
+            continue  # "took to the streets" is a protest, "took to Twitter" is not
+        if _irrealis(verb, lex):
+            continue  # "if France is staying in Syria to protect the YPG", "I hope the US would target"
+        if relation == verb.lemma_.lower() and _shared_view(verb, lex):
+            continue  # "all agreed that vaccines have done good": a view, not an agreement
         if governed_by_event(verb, lex) or governs_event(verb, lex) or _asked_for(verb, lex):
             continue  # "threatened to cut off supplies": the governing verb carries the event
         subj_tokens = syntax.subjects(verb, lists=lex.word_lists)
         if _hazard(subj_tokens, lex):
             continue  # "an earthquake struck", "Hurricane Lorenzo hit the Azores": nature is no actor
         main = main_clause(verb, lex)
+        guessing = main and lead_sentence(ctx.sent_index(chunk, verb))
         base = relation.rsplit(" ", 1)[0] if relation.split(" ")[-1] in lex.word_lists["object_preps"] else relation
         subjects, objects, passive = _parsed_sides(ctx, chunk, verb, etype, noun, subj_tokens)
         subjects, objects, guessed, relation = _guessed_subjects(
-            ctx, chunk, verb, etype, relation, subj_tokens, (subjects, objects, passive, main))
+            ctx, chunk, verb, etype, relation, subj_tokens, (subjects, objects, passive, main, guessing))
+        proxies = _proxies(ctx, chunk, subj_tokens)
+        subjects = [s for s in subjects if s[0] not in proxies]
+        if etype.category == "CONSULT" and verb.lemma_.lower() in lex.travel_verbs | {"tour"}:
+            subjects, objects = _official_travel(ctx, chunk, subj_tokens, subjects, objects)
         if not subjects:
             continue
         if len(subjects) > 1 and not objects and noun is not None and noun_entry(noun, lex)[0] in lex.joint_activity_nouns:
@@ -121,10 +134,13 @@ def verbal_statements(ctx: DocContext, chunk: int, sent, recent: list[Statement]
         if not objects and _first_person(subj_tokens):
             continue  # a speaker found through a quotation is guess enough: the target must be parsed
         if not objects:
-            objects, factor, reciprocal = missing_target(ctx, chunk, verb, etype, subjects, recent, main)
+            objects, factor, reciprocal = missing_target(ctx, chunk, verb, etype, subjects, recent, main,
+                                                        lead=guessing)
             guessed *= factor
-            if not objects:
-                continue
+        own = _own_means(ctx, chunk, verb, {k for k, _ in subjects})
+        objects = [o for o in objects if o[0] not in own]
+        if not objects:
+            continue
         if etype.reverse:
             givers = [(k, kind, "") for k, kind, p in objects if p == "from"]
             if not givers:
@@ -164,13 +180,13 @@ def _guessed_subjects(ctx: DocContext, chunk: int, verb, etype: EventType, relat
                       parsed: tuple) -> tuple[list, list, float, str]:
     """Event-coder guesses for a side the parse leaves empty, each lowering the confidence:
     (subjects, objects, confidence factor, relation)."""
-    subjects, objects, passive, main = parsed
+    subjects, objects, passive, main, guessing = parsed
     guessed = 1.0
-    if etype.category in UNATTRIBUTED and main and not objects and passive and human_victim(verb):
+    if etype.category in UNATTRIBUTED and guessing and not objects and passive and human_victim(verb):
         # "a journalist has been killed in a car bomb explosion in Beirut": the victims, named by
         # no country, are counted to the country where it happened
         objects = [(k, kind, "") for k, kind in place_country(ctx, chunk, verb)]
-    if not subjects and etype.category in UNATTRIBUTED and objects and main:
+    if not subjects and etype.category in UNATTRIBUTED and objects and guessing:
         # "Three soldiers were killed by a bomb outside Basra": event data code an attack by
         # unknown perpetrators as coming from the country where it happened
         return place_country(ctx, chunk, verb), objects, 0.4, f"{relation} (perpetrator unknown)"
@@ -180,11 +196,86 @@ def _guessed_subjects(ctx: DocContext, chunk: int, verb, etype: EventType, relat
         # protesters are counted to the country where they protest
         home = place_country(ctx, chunk, verb) or ([(f"country:{ctx.scene}", "country")] if ctx.scene else [])
         subjects, guessed = home, 0.4
-    if not subjects and not passive and main:
-        subjects = nearest_actor(ctx, chunk, verb, left=True, exclude={k for k, _, _ in objects},
-                                 within=_subject_span(subj_tokens))
+    within = _subject_span(subj_tokens)
+    if not subjects and not passive and main and (guessing or within is not None):
+        # inside the subject the parse names ("the APEC forum") anywhere; anywhere to the left in a lead only
+        subjects = nearest_actor(ctx, chunk, verb, left=True, exclude={k for k, _, _ in objects}, within=within)
         guessed = 0.5
     return subjects, objects, guessed, relation
+
+
+def _official_travel(ctx: DocContext, chunk: int, subj_tokens, subjects: list, objects: list) -> tuple[list, list]:
+    """Travel is a visit (CONSULT) by a state, a body or a person with a public role, to a place:
+    ``Foreign Minister Malik travelled to Syria``, ``Turkish officials travelled to Moscow``, not
+    ``Begum travelled to Syria``, ``French fighters travelled to Afghanistan`` or ``returned to her
+    husband``."""
+    standing = {m.cluster for m in ctx.mentions if m.role or m.kb_leader is not None}
+    official = ctx.lex.word_lists.get("official_nouns", frozenset())
+    nationality_only = {m.cluster for t in subj_tokens if t.lemma_.lower() not in official
+                        for x in t.subtree for m in [ctx.mention(chunk, x)] if m is not None and m.via == "demonym"}
+    subjects = [(k, kind) for k, kind in subjects
+                if (k in standing if kind == "person" else k not in nationality_only)]
+    return subjects, [o for o in objects if o[1] in {"location", "country"}]
+
+
+def _own_means(ctx: DocContext, chunk: int, verb, subject_keys: set) -> set[str]:
+    """Subjects whose own forces the verb's object names (``sent British troops into combat``,
+    ``deployed its warships``): the actor's means, not a target of its act."""
+    means = ctx.lex.word_lists.get("means_nouns", frozenset())
+    nouns = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass", "dative"}]
+    nouns += [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    return {k for n in nouns if n.lemma_.lower() in means for x in n.children
+            if x.dep_ in {"amod", "compound", "poss", "nmod"} for k, _ in ctx.actors(chunk, x) if k in subject_keys}
+
+
+def _proxies(ctx: DocContext, chunk: int, subj_tokens) -> set[str]:
+    """Actors a subject names only as those its people belong to (``the parents of Jack Letts``,
+    ``Trump's family``, ``US-backed fighters``): they are not the ones acting."""
+    kin = ctx.lex.word_lists.get("associate_nouns", frozenset())
+    backing = ctx.lex.word_lists.get("backing_participles", frozenset())
+    spans = []
+    for t in subj_tokens:
+        if t.lemma_.lower() in kin:
+            spans.extend(x for c in t.children if c.dep_ in {"poss", "prep"} for x in c.subtree)
+        spans.extend(x for c in t.children if c.dep_ == "amod" and c.tag_ == "VBN" and c.lemma_.lower() in backing
+                     for x in c.subtree)
+    return {m.cluster for x in spans for m in [ctx.mention(chunk, x)] if m is not None}
+
+
+def _irrealis(verb, lex) -> bool:
+    """An act in a condition (``if``, ``unless``, ``whether``) or under a word of wishing or
+    guessing (``hope``, ``likely``) is not reported as done or promised."""
+    heads = lex.word_lists.get("irrealis_heads", frozenset())
+    v = verb
+    for _ in range(3):
+        if any(c.dep_ == "mark" and c.lower_ in {"if", "unless", "whether"} for c in v.children):
+            return True
+        if v.dep_ not in {"xcomp", "ccomp", "advcl", "conj"} or v.head.i == v.i:
+            return False
+        if v.head.lemma_.lower() in heads and not (v.dep_ == "xcomp" and v.head.pos_ == "VERB"):
+            return True  # "hopes to visit" is the speaker's own intent, "likely to attack" a guess
+        v = v.head
+    return False
+
+
+def _shared_view(verb, lex) -> bool:
+    """``agreed that vaccines have done more good than harm``: an opinion verb whose that-clause
+    states a view (no modal); ``agreed that their countries should cooperate`` is an agreement."""
+    if verb.lemma_.lower() not in lex.word_lists.get("opinion_verbs", frozenset()):
+        return False
+    clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    return clause is not None and not any(c.dep_ == "aux" and c.tag_ == "MD" for c in clause.children)
+
+
+def _news_outlet(ctx: DocContext, key: str) -> bool:
+    """The entity is a news organisation (``Reuters``, ``the BBC``): talking to it is an
+    interview, not a consultation between actors."""
+    for m in ctx.mentions:
+        if m.cluster == key and m.kind == "organization":
+            org = ctx.lex.organization(m.org_name or m.text)
+            if org is not None and org.kind == "media":
+                return True
+    return False
 
 
 def _hedged(verb, hedges) -> bool:
@@ -214,6 +305,8 @@ def _emit(ctx: DocContext, chunk: int, verb, etype: EventType, relations: tuple[
     conf = etype.confidence * (0.7 if hedged else 1.0) * guessed
     if hedged and category == etype.category and not negated:
         return []  # "Assad may feel emboldened to launch", "could lead to a deal": the writer's guess, no act
+    if etype.category == "CONSULT":  # "speaking to Reuters": an interview, parsed or guessed
+        objects = [o for o in objects if not _news_outlet(ctx, o[0])]
     prov = ctx.provenance(chunk, verb)
     if any(o[0] not in {k for k, _ in subjects} for o in objects):
         # "Syria offered its troops to Lebanon": a self-reference yields to a real target
