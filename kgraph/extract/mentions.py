@@ -67,12 +67,24 @@ def trim_span(span):
 
 def is_headline(sent) -> bool:
     """Headline casing: most content words capitalised and no final full stop."""
-    words = [t for t in sent if t.is_alpha and len(t) > 3]
-    last = [t for t in sent if not t.is_space][-1:] 
-    if len(words) < 3 or (last and last[0].text in {".", "!", "?", "\"", "\u201d"}):
+    words = caps = 0
+    last = None
+    for t in sent:  # one pass: this runs for every entity's sentence
+        if not t.is_space:
+            last = t
+        if t.is_alpha and len(t) > 3:
+            words += 1
+            caps += t.text[0].isupper()
+    if words < 3 or (last is not None and last.text in {".", "!", "?", "\"", "\u201d"}):
         return False
-    caps = sum(1 for t in words if t.text[0].isupper())
-    return caps / len(words) >= 0.75
+    return caps / words >= 0.75
+
+
+def headline_at(sent, seen: dict[int, bool]) -> bool:
+    """:func:`is_headline`, remembered in ``seen`` by sentence start (a chunk's entities share sentences)."""
+    if sent.start not in seen:
+        seen[sent.start] = is_headline(sent)
+    return seen[sent.start]
 
 
 
@@ -319,6 +331,7 @@ def find_mentions(sdoc, chunk: int, chunk_offset: int, sent_starts: dict[int, in
     out: list[Mention] = []
     known = frozenset(confirmed)
     chunk_text = sdoc.text
+    headlines: dict[int, bool] = {}
     title_tokens: set[int] = set()
     ents = sorted(sdoc.ents, key=lambda e: (e.label_ != "PERSON", e.start))
     for ent in ents:
@@ -345,7 +358,7 @@ def find_mentions(sdoc, chunk: int, chunk_offset: int, sent_starts: dict[int, in
             cut = _place_before_person(sdoc, start, end, lex, confirmed)
             if cut:
                 start, label = cut, "PERSON"
-        if label != "PERSON" and is_headline(sdoc[start].sent) and body_words:
+        if label != "PERSON" and headline_at(sdoc[start].sent, headlines) and body_words:
             # "Macron Hosts Scholz" tagged as one organisation: keep what the body names
             start, end = _trim_headline(sdoc, start, end, body_words)
             if all(t.text.lower() in confirmed for t in sdoc[start:end]):
@@ -368,7 +381,7 @@ def find_mentions(sdoc, chunk: int, chunk_offset: int, sent_starts: dict[int, in
             cut, role = _descriptor_before_name(sdoc, start, end, lex, role)
             title_tokens.update(range(start, cut))
             start = cut
-            if is_headline(sdoc[start].sent):
+            if headline_at(sdoc[start].sent, headlines):
                 start, end = _trim_headline(sdoc, start, end, confirmed)
                 if body_words and not any(t.lower_ in confirmed or t.lower_ in body_words for t in sdoc[start:end]):
                     continue  # "... as Tensions Simmer": a headline "name" the article never uses
@@ -523,7 +536,8 @@ def _trim_headline(sdoc, start: int, end: int, confirmed: set[str]) -> tuple[int
 
 def body_entity_words(sdoc) -> set[str]:
     """Lower-cased words of every named entity outside headlines (evidence for headline repair)."""
-    return {t.text.lower() for ent in sdoc.ents if not is_headline(ent.sent) for t in ent if t.is_alpha}
+    headlines: dict[int, bool] = {}
+    return {t.text.lower() for ent in sdoc.ents if not headline_at(ent.sent, headlines) for t in ent if t.is_alpha}
 
 
 def person_name_words(sdoc) -> set[str]:
@@ -544,7 +558,8 @@ def body_name_words(sdoc) -> set[str]:
     """Lower-cased words of full PERSON names (two words or more) in non-headline sentences: the
     evidence for headline repair and for telling a surname from a city."""
     words = set()
+    headlines: dict[int, bool] = {}
     for ent in sdoc.ents:
-        if ent.label_ == "PERSON" and not is_headline(ent.sent) and sum(t.is_alpha for t in ent) >= 2:
+        if ent.label_ == "PERSON" and not headline_at(ent.sent, headlines) and sum(t.is_alpha for t in ent) >= 2:
             words.update(t.text.lower() for t in ent if t.is_alpha)
     return words

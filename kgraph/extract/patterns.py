@@ -21,14 +21,58 @@ from kgraph.lexicon import Lexicon, StatementPattern
 from kgraph.records import Statement
 
 
-def build_matcher(vocab, lex: Lexicon):
-    """One matcher for every statement pattern; match ids are the pattern ids."""
+def build_matcher(vocab, lex: Lexicon) -> tuple[tuple[tuple, object], ...]:
+    """One matcher per pattern id, with the words a sentence must hold for it to match there
+    (:func:`required_words`); match ids are the pattern ids."""
     from spacy.matcher import DependencyMatcher
 
-    matcher = DependencyMatcher(vocab)
+    groups: dict[str, list[StatementPattern]] = {}
     for p in lex.statement_patterns:
-        matcher.add(p.id, [list(p.pattern)])
-    return matcher
+        groups.setdefault(p.id, []).append(p)
+    out = []
+    for same in groups.values():
+        matcher = DependencyMatcher(vocab)
+        for p in same:
+            matcher.add(p.id, [list(p.pattern)])
+        out.append((tuple(required_words(p) for p in same), matcher))
+    return tuple(out)
+
+
+def required_words(p: StatementPattern) -> tuple[tuple[str, frozenset[str]], ...]:
+    """(attribute, words) pairs a sentence must hold, one per node asking for a lemma or a word
+    (``LEMMA``/``LOWER`` given as a string or an ``IN`` list), for the pattern to match in it."""
+    out = []
+    for spec in p.pattern:
+        for attr in ("LEMMA", "LOWER"):
+            value = spec.get("RIGHT_ATTRS", {}).get(attr)
+            if isinstance(value, str):
+                out.append((attr, frozenset([value])))
+            elif isinstance(value, dict) and set(value) == {"IN"}:
+                out.append((attr, frozenset(value["IN"])))
+    return tuple(out)
+
+
+def matches(sdoc, matchers) -> list[tuple[int, list[int]]]:
+    """What one spaCy ``DependencyMatcher`` holding every pattern finds in a chunk, in its order
+    (pattern by pattern, sentence by sentence), read sentence by sentence.
+
+    The nodes of a pattern are linked through the parse tree, so a match lies in one sentence, and
+    a pattern is run only on the sentences holding the words it requires: most sentences hold none
+    of the verbs and nouns the patterns start from, and the matcher's cost grows with every token
+    it reads (it looks up the tree root of each token matching any node).
+    """
+    found: list[list] = [[] for _ in matchers]
+    for sent in sdoc.sents:
+        words = {"LEMMA": {t.lemma_ for t in sent}, "LOWER": {t.lower_ for t in sent}}
+        wanted = [k for k, (needs, _) in enumerate(matchers)
+                  if any(all(words[attr] & allowed for attr, allowed in need) for need in needs)]
+        if not wanted:
+            continue
+        piece = sent.as_doc()
+        for k in wanted:
+            found[k].extend((match_id, [sent.start + i for i in token_ids])
+                            for match_id, token_ids in matchers[k][1](piece))
+    return [m for group in found for m in group]
 
 
 def event_noun(ctx: DocContext, p: StatementPattern, nodes: dict) -> bool:
@@ -49,7 +93,7 @@ def fired(ctx: DocContext, chunk: int, sdoc, matcher) -> list[tuple[StatementPat
     """(pattern, named tokens) for every match in a chunk whose checks pass."""
     by_id = {p.id: p for p in ctx.lex.statement_patterns}
     out = []
-    for match_id, token_ids in matcher(sdoc):
+    for match_id, token_ids in matches(sdoc, matcher):
         p = by_id[sdoc.vocab.strings[match_id]]
         nodes = {spec["RIGHT_ID"]: sdoc[i] for spec, i in zip(p.pattern, token_ids)}
         if all(CHECKS[name](ctx, p, nodes) for name in p.checks):
