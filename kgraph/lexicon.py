@@ -11,6 +11,7 @@ import json
 from dataclasses import dataclass, field
 from importlib import resources
 
+from kgraph.errors import ConfigError
 from kgraph.geo import Gazetteer, load_gazetteer, name_key
 from kgraph.names import fold_surname
 
@@ -195,6 +196,7 @@ def _statement_patterns(data: dict, events: dict) -> tuple[dict[str, frozenset[s
     lists.update(data.get("lists", {}))
     out = []
     for spec in data.get("patterns", []):
+        _check_tree_operators(spec)
         made = spec["produces"]
         out.append(StatementPattern(
             id=spec["id"], pattern=tuple(_expand(spec["pattern"], lists)),
@@ -208,10 +210,24 @@ def _statement_patterns(data: dict, events: dict) -> tuple[dict[str, frozenset[s
     return {k: frozenset(v) for k, v in lists.items()}, tuple(out)
 
 
+# Operators that relate tokens through the parse tree (heads, descendants, siblings): a match
+# then lies in one sentence, which lets kgraph.extract.patterns run each pattern per sentence.
+TREE_OPERATORS = frozenset({">", ">>", "<", "<<", "$+", "$-", "$++", "$--"})
+
+
+def _check_tree_operators(spec: dict) -> None:
+    bad = sorted({n["REL_OP"] for n in spec.get("pattern", []) if "REL_OP" in n} - TREE_OPERATORS)
+    if bad:
+        raise ConfigError(f"statement_patterns.json, pattern {spec.get('id')!r}: REL_OP {', '.join(bad)} "
+                          f"relates tokens by word order, which may cross sentences; use one of "
+                          f"{', '.join(sorted(TREE_OPERATORS))}")
+
+
 # word lists of meetings.json read as they are (field name = key in the file)
 MEETING_WORD_LISTS = ("sequence_adverbs", "group_members", "attendee_verbs", "travel_verbs", "participation_verbs",
                       "host_verbs", "avoiding_verbs", "place_nouns", "quantity_nouns", "asserting_verbs",
                       "sending_verbs", "delegate_verbs")
+
 
 def _descriptions(data: dict) -> dict:
     """Word lists of descriptions.json (definite descriptions of an organisation)."""

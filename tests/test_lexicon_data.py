@@ -269,3 +269,20 @@ def test_loader_reads_the_data():
     assert lex.organization("the IAEA").country == ""
     assert lex.organization("Revolutionary Guards").country == "IRN"
     assert lex.titles["prime minister"] == "Prime Minister"
+
+
+def test_statement_patterns_relate_tokens_only_through_the_tree(tmp_path):
+    """Patterns run sentence by sentence, so a word-order operator that may cross sentences is refused."""
+    from kgraph.errors import ConfigError
+    from kgraph.lexicon import load_lexicon
+
+    shipped = resources.files("kgraph.data")
+    for entry in shipped.iterdir():
+        if entry.name.endswith(".json"):
+            (tmp_path / entry.name).write_text(entry.read_text(encoding="utf-8"), encoding="utf-8")
+    load_lexicon(str(tmp_path))  # the shipped patterns pass
+    data = json.loads((tmp_path / "statement_patterns.json").read_text(encoding="utf-8"))
+    data["patterns"][0]["pattern"][1]["REL_OP"] = ";*"
+    (tmp_path / "statement_patterns.json").write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"REL_OP ;\*"):
+        load_lexicon(str(tmp_path))
