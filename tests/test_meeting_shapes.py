@@ -145,6 +145,42 @@ def test_a_narrative_keeps_the_date_of_the_sentence_before(read):
     assert m["date"] == "2005-01-25"
 
 
+def test_the_sentence_before_dates_a_narrative_only_by_its_own_time(read):
+    """The date the sentence before is told at carries on; a date that bounds or describes something
+    it mentions does not ("envoy until December"), nor a past date for a meeting still ahead."""
+    r = read("Brett Olsen, who was envoy to the coalition until December, criticized the decision. "
+             "After President Karl Dorn spoke by telephone with President Ivan Petrov, the troops left.",
+             date="2019-10-08")
+    assert [m["date"] for m in meetings(r)] == [""]
+    r = read("In July, Karl Dorn spoke with President Ivan Petrov. President Dorn plans to visit Warsaw "
+             "to meet Prime Minister Anna Berg.", date="2019-09-30")
+    assert sorted(m["date"] for m in meetings(r)) == ["", "2019-07"]
+
+
+def test_a_date_told_of_a_past_verb_lies_behind(read):
+    r = read("In July, Karl Dorn helped arrange a meeting between Anna Berg and Ivan Petrov.", date="2019-09-30")
+    assert [(m["participants"], m["date"], m["status"]) for m in meetings(r)] == [
+        ({"Anna Berg", "Ivan Petrov"}, "2019-07", "held")]
+    r = read("Karl Dorn will arrange a meeting between Anna Berg and Ivan Petrov in July.", date="2019-05-30")
+    assert [m["date"] for m in meetings(r)] == ["2019-07"]
+
+
+def test_a_when_clause_happens_at_the_date_of_its_clause(read):
+    r = read("President Karl Dorn's ambition climaxed in September 2011 when he visited Cairo.", date="2018-06-22")
+    assert [(m["place"], m["date"]) for m in meetings(r)] == [("Cairo", "2011-09")]
+    r = read("President Karl Dorn's ambition climaxed in 2011 when he visited Cairo in September 2012.",
+             date="2018-06-22")
+    assert [m["date"] for m in meetings(r)] == ["2012-09"]
+
+
+def test_a_date_of_another_noun_does_not_date_the_meeting(read):
+    r = read("The United States is in negotiations with Iraq over its troops, following President Karl Dorn's "
+             "surprise decision last December to withdraw.", date="2019-02-04")
+    assert [(m["participants"], m["date"]) for m in meetings(r)] == [({"Iraq", "United States"}, "")]
+    r = read("Foreign Minister Anna Berg met President Ivan Petrov at Tuesday's summit.")
+    assert [m["date"] for m in meetings(r)] == ["2015-05-05"]
+
+
 def test_a_scheduled_meeting_with_an_unknown_side_stays_apart(read):
     r = read("On Tuesday President Karl Dorn talked to President Ivan Petrov. "
              "A meeting between Dorn and Zorvath is scheduled for Friday.")

@@ -30,6 +30,7 @@ from kgraph.extract.meetingargs import (
     single_body,
     status_of,
     verb_mode,
+    when_clause,
     where_clause,
 )
 from kgraph.extract.nounmeetings import noun_meetings, quantity_of_meeting
@@ -148,6 +149,7 @@ def verb_meetings(ctx: DocContext, chunk: int, sent) -> list[MeetingMention]:
         if verb.dep_ in {"advcl", "xcomp"} and purpose and not mm.place:
             place_from(ctx, chunk, gov, {"to"} | PLACE_PREPS, mm)
         date_from(ctx, verb, t, mm)
+        when_clause(ctx, verb, t, mm)
         where_clause(ctx, chunk, verb, t, mm)
         date_before(ctx, verb, t, mm)
         mm.status = status_of(ctx, mm, t, cancel_cue(ctx, verb))
