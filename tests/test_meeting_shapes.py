@@ -181,6 +181,22 @@ def test_a_date_of_another_noun_does_not_date_the_meeting(read):
     assert [m["date"] for m in meetings(r)] == ["2015-05-05"]
 
 
+def test_troops_meeting_troops_is_an_encounter_in_war(read):
+    assert meetings(read("Last September Kurdish troops met Syrian government forces on territory held by the rebels.",
+                         date="2018-04-10")) == []
+    assert meetings(read("Russian and Turkish troops met in Moscow on Saturday.")) == []
+    assert [m["participants"] for m in meetings(read("Russian and Turkish ministers met in Moscow on Saturday."))] == [
+        {"Russia", "Turkey"}]
+
+
+def test_no_or_any_meeting_is_none(read):
+    assert meetings(read("Ambassador Ivan Petrov is not aware of any conversations between President Karl Dorn "
+                         "and President Anna Berg since last week.")) == []
+    assert meetings(read("No talks between President Karl Dorn and President Anna Berg took place last week.")) == []
+    assert [m["participants"] for m in meetings(read(
+        "Talks between President Karl Dorn and President Anna Berg took place last week."))] == [{"Karl Dorn", "Anna Berg"}]
+
+
 def test_a_scheduled_meeting_with_an_unknown_side_stays_apart(read):
     r = read("On Tuesday President Karl Dorn talked to President Ivan Petrov. "
              "A meeting between Dorn and Zorvath is scheduled for Friday.")
