@@ -197,6 +197,23 @@ def test_no_or_any_meeting_is_none(read):
         "Talks between President Karl Dorn and President Anna Berg took place last week."))] == [{"Karl Dorn", "Anna Berg"}]
 
 
+def test_an_indefinite_group_is_a_new_group(read):
+    """``the two leaders`` are the last two named; ``Three former presidents`` are others."""
+    r = read("The death of Congressman Paul Roux had an impact. Senator Anna Berg was a candidate. President Karl "
+             "Dorn did not attend Roux's viewing or funeral. Three former presidents including Ivan Petrov attended the funeral.")
+    assert not any({"Anna Berg", "Karl Dorn"} & m["participants"] for m in meetings(r))
+    r = read("President Karl Dorn met Prime Minister Anna Berg in Minsk. The two leaders met again in Warsaw on Friday.")
+    assert [m["participants"] for m in meetings(r) if m["place"] == "Warsaw"] == [{"Anna Berg", "Karl Dorn"}]
+
+
+def test_an_anaphor_looks_back_for_the_same_noun(read):
+    r = read("A three-way summit between Russia, Turkey and Iran is to be held in Tehran on Friday. President Karl "
+             "Dorn told reporters during a meeting with the emir of Kuwait that it cannot be a slaughter. "
+             "The three-way summit in Tehran does not include Syrian officials.", date="2018-09-05")
+    assert sorted((sorted(m["participants"]), m["place"]) for m in meetings(r)) == [
+        (["Iran", "Russia", "Turkey"], "Tehran"), (["Karl Dorn", "Kuwait"], "")]
+
+
 def test_a_scheduled_meeting_with_an_unknown_side_stays_apart(read):
     r = read("On Tuesday President Karl Dorn talked to President Ivan Petrov. "
              "A meeting between Dorn and Zorvath is scheduled for Friday.")
