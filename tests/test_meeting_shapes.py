@@ -179,6 +179,8 @@ def test_a_date_of_another_noun_does_not_date_the_meeting(read):
     assert [(m["participants"], m["date"]) for m in meetings(r)] == [({"Iraq", "United States"}, "")]
     r = read("Foreign Minister Anna Berg met President Ivan Petrov at Tuesday's summit.")
     assert [m["date"] for m in meetings(r)] == ["2015-05-05"]
+    r = read("President Karl Dorn and President Ivan Petrov held talks in Minsk on Saturday afternoon.")
+    assert [m["date"] for m in meetings(r)] == ["2015-05-09"]
 
 
 def test_troops_meeting_troops_is_an_encounter_in_war(read):

@@ -161,7 +161,8 @@ def _dates_other_noun(ent, lex) -> bool:
     """A date that modifies a noun which names no meeting dates that noun: ``Trump's decision last
     December``, ``Saturday's suspected attack`` (but ``Saturday's meeting``, ``talks last week``)."""
     root = ent.root
-    if root.dep_ not in {"npadvmod", "poss", "compound", "nmod"} or root.head.pos_ not in {"NOUN", "PROPN"}:
+    # (not a compound: "on Sunday Presidents X and Y signed" is parsed so, and "Saturday afternoon")
+    if root.dep_ not in {"npadvmod", "poss", "nmod"} or root.head.pos_ not in {"NOUN", "PROPN"}:
         return False
     return not noun_key(root.head, lex.meeting_nouns)
 
