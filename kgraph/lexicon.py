@@ -118,6 +118,7 @@ class Lexicon:
     asserting_verbs: frozenset[str] = frozenset()  # "held a conference": the meeting took place, whoever met
     sending_verbs: frozenset[str] = frozenset()  # "sent X to Caracas, where he met": X is the one who went
     delegate_verbs: frozenset[str] = frozenset()  # "Menon represented India" at the talks India held
+    combat_nouns: frozenset[str] = frozenset()  # "troops met government forces": an encounter in war, no meeting
     titles: dict[str, str] = field(default_factory=dict)  # lowercase title -> display
     honorifics: frozenset[str] = frozenset()
     family_first: frozenset[str] = frozenset()  # "Wang Yi": the family name comes first
@@ -226,7 +227,7 @@ def _check_tree_operators(spec: dict) -> None:
 # word lists of meetings.json read as they are (field name = key in the file)
 MEETING_WORD_LISTS = ("sequence_adverbs", "group_members", "attendee_verbs", "travel_verbs", "participation_verbs",
                       "host_verbs", "avoiding_verbs", "place_nouns", "quantity_nouns", "asserting_verbs",
-                      "sending_verbs", "delegate_verbs")
+                      "sending_verbs", "delegate_verbs", "combat_nouns")
 
 
 def _descriptions(data: dict) -> dict:

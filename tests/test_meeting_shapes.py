@@ -145,6 +145,77 @@ def test_a_narrative_keeps_the_date_of_the_sentence_before(read):
     assert m["date"] == "2005-01-25"
 
 
+def test_the_sentence_before_dates_a_narrative_only_by_its_own_time(read):
+    """The date the sentence before is told at carries on; a date that bounds or describes something
+    it mentions does not ("envoy until December"), nor a past date for a meeting still ahead."""
+    r = read("Brett Olsen, who was envoy to the coalition until December, criticized the decision. "
+             "After President Karl Dorn spoke by telephone with President Ivan Petrov, the troops left.",
+             date="2019-10-08")
+    assert [m["date"] for m in meetings(r)] == [""]
+    r = read("In July, Karl Dorn spoke with President Ivan Petrov. President Dorn plans to visit Warsaw "
+             "to meet Prime Minister Anna Berg.", date="2019-09-30")
+    assert sorted(m["date"] for m in meetings(r)) == ["", "2019-07"]
+
+
+def test_a_date_told_of_a_past_verb_lies_behind(read):
+    r = read("In July, Karl Dorn helped arrange a meeting between Anna Berg and Ivan Petrov.", date="2019-09-30")
+    assert [(m["participants"], m["date"], m["status"]) for m in meetings(r)] == [
+        ({"Anna Berg", "Ivan Petrov"}, "2019-07", "held")]
+    r = read("Karl Dorn will arrange a meeting between Anna Berg and Ivan Petrov in July.", date="2019-05-30")
+    assert [m["date"] for m in meetings(r)] == ["2019-07"]
+
+
+def test_a_when_clause_happens_at_the_date_of_its_clause(read):
+    r = read("President Karl Dorn's ambition climaxed in September 2011 when he visited Cairo.", date="2018-06-22")
+    assert [(m["place"], m["date"]) for m in meetings(r)] == [("Cairo", "2011-09")]
+    r = read("President Karl Dorn's ambition climaxed in 2011 when he visited Cairo in September 2012.",
+             date="2018-06-22")
+    assert [m["date"] for m in meetings(r)] == ["2012-09"]
+
+
+def test_a_date_of_another_noun_does_not_date_the_meeting(read):
+    r = read("The United States is in negotiations with Iraq over its troops, following President Karl Dorn's "
+             "surprise decision last December to withdraw.", date="2019-02-04")
+    assert [(m["participants"], m["date"]) for m in meetings(r)] == [({"Iraq", "United States"}, "")]
+    r = read("Foreign Minister Anna Berg met President Ivan Petrov at Tuesday's summit.")
+    assert [m["date"] for m in meetings(r)] == ["2015-05-05"]
+    r = read("President Karl Dorn and President Ivan Petrov held talks in Minsk on Saturday afternoon.")
+    assert [m["date"] for m in meetings(r)] == ["2015-05-09"]
+
+
+def test_troops_meeting_troops_is_an_encounter_in_war(read):
+    assert meetings(read("Last September Kurdish troops met Syrian government forces on territory held by the rebels.",
+                         date="2018-04-10")) == []
+    assert meetings(read("Russian and Turkish troops met in Moscow on Saturday.")) == []
+    assert [m["participants"] for m in meetings(read("Russian and Turkish ministers met in Moscow on Saturday."))] == [
+        {"Russia", "Turkey"}]
+
+
+def test_no_or_any_meeting_is_none(read):
+    assert meetings(read("Ambassador Ivan Petrov is not aware of any conversations between President Karl Dorn "
+                         "and President Anna Berg since last week.")) == []
+    assert meetings(read("No talks between President Karl Dorn and President Anna Berg took place last week.")) == []
+    assert [m["participants"] for m in meetings(read(
+        "Talks between President Karl Dorn and President Anna Berg took place last week."))] == [{"Karl Dorn", "Anna Berg"}]
+
+
+def test_an_indefinite_group_is_a_new_group(read):
+    """``the two leaders`` are the last two named; ``Three former presidents`` are others."""
+    r = read("The death of Congressman Paul Roux had an impact. Senator Anna Berg was a candidate. President Karl "
+             "Dorn did not attend Roux's viewing or funeral. Three former presidents including Ivan Petrov attended the funeral.")
+    assert not any({"Anna Berg", "Karl Dorn"} & m["participants"] for m in meetings(r))
+    r = read("President Karl Dorn met Prime Minister Anna Berg in Minsk. The two leaders met again in Warsaw on Friday.")
+    assert [m["participants"] for m in meetings(r) if m["place"] == "Warsaw"] == [{"Anna Berg", "Karl Dorn"}]
+
+
+def test_an_anaphor_looks_back_for_the_same_noun(read):
+    r = read("A three-way summit between Russia, Turkey and Iran is to be held in Tehran on Friday. President Karl "
+             "Dorn told reporters during a meeting with the emir of Kuwait that it cannot be a slaughter. "
+             "The three-way summit in Tehran does not include Syrian officials.", date="2018-09-05")
+    assert sorted((sorted(m["participants"]), m["place"]) for m in meetings(r)) == [
+        (["Iran", "Russia", "Turkey"], "Tehran"), (["Karl Dorn", "Kuwait"], "")]
+
+
 def test_a_scheduled_meeting_with_an_unknown_side_stays_apart(read):
     r = read("On Tuesday President Karl Dorn talked to President Ivan Petrov. "
              "A meeting between Dorn and Zorvath is scheduled for Friday.")

@@ -230,8 +230,9 @@ class DocContext:
         if not kinds or token.tag_ not in {"NNS", "NNPS"}:
             return []
         n = next((COUNTS[c.lower_] for c in token.children if c.lower_ in COUNTS and c.dep_ in {"nummod", "det", "predet"}), 0)
-        if not n:
-            return []
+        definite = any(c.lower_ in {"the", "these", "those", "both", "all"} for c in token.children)
+        if not n or not definite:
+            return []  # "Three former presidents attended": a new group, not the last three people named
         here = self.sent_index(chunk, token)
         people = [p for p in self.mentions if p.kind == "person" and p.country]
         seen: list[tuple[str, str]] = []

@@ -92,6 +92,9 @@ def merge_mentions(mentions: list[MeetingMention], country_of: dict[str, str], d
             # "did not attend the talks": an anaphor in a news story means this year's event before an
             # older one mentioned in passing ("last year, Wang held talks in Washington")
             cands = [e for e in cands if not e.date or e.date[:4] >= doc_date[:4]] or cands
+        if m.anaphoric:
+            # "the three-way summit in Tehran" looks back for a summit before the meeting told last
+            cands = [e for e in cands if e.trigger == m.trigger] or cands
         if cands:
             merge_into(max(cands, key=lambda e: (e.sent_index, e.token)), m, country_of)
         elif not m.anaphoric or m.participants:

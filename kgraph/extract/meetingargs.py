@@ -13,13 +13,14 @@ from dataclasses import dataclass, field
 from kgraph.extract import syntax
 from kgraph.extract.actors import DocContext
 from kgraph.extract.temporal import parse_iso, resolve_date
-from kgraph.extract.triggerkeys import cue_key, verb_key
+from kgraph.extract.triggerkeys import cue_key, noun_key, verb_key
 from kgraph.records import Provenance
 
 MOVEMENT_MODES = {"visit"}
 PLACE_PREPS = {"in", "at"}
 DEST_PREPS = {"to", "for"}
 ANAPHORIC_DETS = {"the", "this", "that", "these", "those"}
+NARRATIVE_PREPS = {"on", "in", "at", "during"}
 
 
 @dataclass
@@ -93,9 +94,15 @@ def date_from(ctx: DocContext, head, t: str, mm: MeetingMention) -> None:
         if ent.label_ == "DATE" and all(ent.start != s.start for s in spans):
             anchor = resolve_date(ent.text, ctx.doc_date, t) or anchor
     for ent in spans:
+        if _dates_other_noun(ent, ctx.lex):
+            continue  # "following Trump's decision last December": the date of the decision
         # "the talks, which had been scheduled for Friday": a date something was set for lies ahead
-        scheduled = ent.root.head.dep_ == "prep" and ent.root.head.head.lemma_.lower() in ctx.lex.planned_cues
-        value = resolve_date(ent.text, ctx.doc_date, "future" if scheduled else t, anchor)
+        scheduled = ent.root.head.dep_ == "prep" and ent.root.head.lower_ in {"for", "to"} \
+            and ent.root.head.head.lemma_.lower() in ctx.lex.planned_cues
+        # "In July, he helped arrange a meeting": a date told of a past verb lies behind
+        told = _dated_verb(ent)
+        tense = "past" if told is not None and syntax.tense(told) == "past" else t
+        value = resolve_date(ent.text, ctx.doc_date, "future" if scheduled else tense, anchor)
         if value:
             mm.date, mm.date_text = value, ent.text
             return
@@ -125,12 +132,47 @@ def date_before(ctx: DocContext, head, t: str, mm: MeetingMention) -> None:
     # a time of day or a duration ("after midnight", "for two hours") says nothing of the day
     if mm.date or t not in {"past", "future"} or any(e.label_ == "DATE" for e in sent.ents) or sent.start == 0:
         return
-    for ent in head.doc[sent.start - 1].sent.ents:
-        if ent.label_ == "DATE":
+    prev = head.doc[sent.start - 1].sent
+    main = [prev.root, *prev.root.conjuncts]
+    for ent in prev.ents:
+        # only the date the sentence before is told at ("On January 21 Castro sent"), not one of
+        # something it mentions ("envoy until December", "Saturday's attack"), and in the same tense
+        # ("In July he helped ... Trump's planned trip": July is past, the trip was ahead)
+        verb = _dated_verb(ent)
+        if ent.label_ == "DATE" and verb is not None and verb in main and syntax.tense(verb) == t:
             value = resolve_date(ent.text, ctx.doc_date, t)
             if value:
                 mm.date, mm.date_text = value, ent.text
                 return
+
+
+def _dated_verb(ent):
+    """The verb a date phrase says when of (``On January 21 he sent``, ``he left Monday``), or None
+    for a date that bounds or describes something else (``until December``, ``Saturday's attack``)."""
+    root = ent.root
+    if root.dep_ == "pobj" and root.head.lower_ in NARRATIVE_PREPS:
+        root = root.head
+    elif root.dep_ not in {"npadvmod", "tmod"}:
+        return None
+    return root.head if root.head.pos_ in {"VERB", "AUX"} else None
+
+
+def _dates_other_noun(ent, lex) -> bool:
+    """A date that modifies a noun which names no meeting dates that noun: ``Trump's decision last
+    December``, ``Saturday's suspected attack`` (but ``Saturday's meeting``, ``talks last week``)."""
+    root = ent.root
+    # (not a compound: "on Sunday Presidents X and Y signed" is parsed so, and "Saturday afternoon")
+    if root.dep_ not in {"npadvmod", "poss", "nmod"} or root.head.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    return not noun_key(root.head, lex.meeting_nouns)
+
+
+def when_clause(ctx: DocContext, verb, t: str, mm: MeetingMention) -> None:
+    """``climaxed in September 2011 when he visited Cairo``: a when-clause happened at the date of
+    the clause it hangs on when it gives none itself."""
+    if verb.dep_ == "advcl" and any(c.lower_ == "when" and c.dep_ == "advmod" for c in verb.children) \
+            and verb.head.pos_ in {"VERB", "AUX"}:
+        date_from(ctx, verb.head, t, mm)
 
 
 def status_of(ctx: DocContext, mm: MeetingMention, t: str, cancel_word: str) -> str:

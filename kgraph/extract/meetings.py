@@ -30,6 +30,7 @@ from kgraph.extract.meetingargs import (
     single_body,
     status_of,
     verb_mode,
+    when_clause,
     where_clause,
 )
 from kgraph.extract.nounmeetings import noun_meetings, quantity_of_meeting
@@ -73,6 +74,9 @@ def verb_meetings(ctx: DocContext, chunk: int, sent) -> list[MeetingMention]:
         if mode == "multilateral" and any(s.tag_ in {"PRP", "PRP$"} or s.lower_ in {"who", "which", "that"}
                                           for s in subject_tokens):
             continue  # "they have gathered": a gathering of whoever, not a meeting between named sides
+        if mode == "meet" and any(s.lemma_.lower() in lex.combat_nouns
+                                  for s in [*subject_tokens, *(c for c in verb.children if c.dep_ == "dobj")]):
+            continue  # "SDF troops met government forces on territory held by Isis": an encounter in war
         mm = MeetingMention(chunk, verb.i, lemma, ctx.sent_index(chunk, verb), mode=mode)
         subjects = [a for s in subject_tokens for a in ctx.actors(chunk, s)]
         for actor, kind in subjects:
@@ -148,6 +152,7 @@ def verb_meetings(ctx: DocContext, chunk: int, sent) -> list[MeetingMention]:
         if verb.dep_ in {"advcl", "xcomp"} and purpose and not mm.place:
             place_from(ctx, chunk, gov, {"to"} | PLACE_PREPS, mm)
         date_from(ctx, verb, t, mm)
+        when_clause(ctx, verb, t, mm)
         where_clause(ctx, chunk, verb, t, mm)
         date_before(ctx, verb, t, mm)
         mm.status = status_of(ctx, mm, t, cancel_cue(ctx, verb))

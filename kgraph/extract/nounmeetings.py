@@ -32,6 +32,7 @@ from kgraph.extract.triggerkeys import cue_key, light_verb_key, noun_key
 ADJUNCT_PREPS = {"after", "during", "following", "throughout"}
 PRESENCE_PREPS = {"in", "during", "at", "with", "throughout"}
 FRAME_NOUN_DEPTH = 2
+NONE_DETS = {"no", "any"}  # a meeting no one says took place
 
 
 def _named_event(ctx: DocContext, chunk: int, noun) -> bool:
@@ -148,6 +149,8 @@ def noun_meetings(ctx: DocContext, chunk: int, sent) -> list[MeetingMention]:
             continue
         if noun.lemma_.lower() == "talk" and noun.tag_ not in {"NNS", "NNPS"}:
             continue  # "a talk at a think tank" is a speech; "talks" are negotiations
+        if any(c.dep_ == "det" and c.lower_ in NONE_DETS for c in noun.children):
+            continue  # "not aware of any conversations between Putin and Trump", "no talks took place"
         mode = lex.meeting_nouns[key]
         mm = MeetingMention(chunk, noun.i, noun.lemma_.lower(), ctx.sent_index(chunk, noun), mode=mode)
         # modifiers anywhere left of the noun in its phrase: "President Obama's Camp David meeting"
