@@ -109,7 +109,8 @@ def test_a_description_parsed_as_a_conjunct_still_describes_the_name(read):
 
 
 def test_a_surname_tagged_in_one_paragraph_confirms_the_full_name_missed_in_another(nlp, lex):
-    from kgraph.extract.mentions import find_mentions, person_name_words
+    from kgraph.extract.mentions import find_mentions
+    from kgraph.extract.nameevidence import person_name_words
 
     later = nlp("Zielak also mentioned Russian action in Ukraine.")
     doc = nlp("Marek Zielak, Polish Undersecretary of State for Defence, noted large exercises.")

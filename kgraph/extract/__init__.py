@@ -15,14 +15,8 @@ from kgraph.extract.context import scene_country, with_scene_country
 from kgraph.extract.coref import cluster_mentions, merge_aliases
 from kgraph.extract.eventcoref import diplomatic, merge_mentions
 from kgraph.extract.meetings import noun_meetings, verb_meetings
-from kgraph.extract.mentions import (
-    Mention,
-    body_entity_words,
-    body_name_words,
-    body_surnames,
-    find_mentions,
-    person_name_words,
-)
+from kgraph.extract.mentions import Mention, find_mentions
+from kgraph.extract.nameevidence import body_entity_words, body_name_words, body_surnames, person_name_words
 from kgraph.extract.speech import (
     allegation_statements,
     obligation_statements,

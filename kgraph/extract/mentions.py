@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from kgraph.extract.mention import Mention, match_title
+from kgraph.extract.nameevidence import headline_at, trim_headline
 from kgraph.extract.roles import attach_role
 from kgraph.geo import name_key
 from kgraph.lexicon import Lexicon
@@ -63,30 +64,6 @@ def trim_span(span):
                            or doc[end - 1].pos_ in {"ADP", "CCONJ", "DET"}):  # "Patrice Talon of"
         end -= 1
     return start, end
-
-
-def is_headline(sent) -> bool:
-    """Headline casing: most content words capitalised and no final full stop."""
-    words = caps = 0
-    last = None
-    for t in sent:  # one pass: this runs for every entity's sentence
-        if not t.is_space:
-            last = t
-        if t.is_alpha and len(t) > 3:
-            words += 1
-            caps += t.text[0].isupper()
-    if words < 3 or (last is not None and last.text in {".", "!", "?", "\"", "\u201d"}):
-        return False
-    return caps / words >= 0.75
-
-
-def headline_at(sent, seen: dict[int, bool]) -> bool:
-    """:func:`is_headline`, remembered in ``seen`` by sentence start (a chunk's entities share sentences)."""
-    if sent.start not in seen:
-        seen[sent.start] = is_headline(sent)
-    return seen[sent.start]
-
-
 
 
 def classify(text: str, label: str, lex: Lexicon, known_names: frozenset = frozenset()) -> tuple[str, str, str, str]:
@@ -360,7 +337,7 @@ def find_mentions(sdoc, chunk: int, chunk_offset: int, sent_starts: dict[int, in
                 start, label = cut, "PERSON"
         if label != "PERSON" and headline_at(sdoc[start].sent, headlines) and body_words:
             # "Macron Hosts Scholz" tagged as one organisation: keep what the body names
-            start, end = _trim_headline(sdoc, start, end, body_words)
+            start, end = trim_headline(sdoc, start, end, body_words)
             if all(t.text.lower() in confirmed for t in sdoc[start:end]):
                 label = "PERSON"
         role = ""
@@ -382,7 +359,7 @@ def find_mentions(sdoc, chunk: int, chunk_offset: int, sent_starts: dict[int, in
             title_tokens.update(range(start, cut))
             start = cut
             if headline_at(sdoc[start].sent, headlines):
-                start, end = _trim_headline(sdoc, start, end, confirmed)
+                start, end = trim_headline(sdoc, start, end, confirmed)
                 if body_words and not any(t.lower_ in confirmed or t.lower_ in body_words for t in sdoc[start:end]):
                     continue  # "... as Tensions Simmer": a headline "name" the article never uses
             if start >= end:
@@ -516,50 +493,3 @@ def _country_before(sdoc, start: int, lex: Lexicon) -> str:
         # "Iraqi parliament", "the US Congress": a nationality or a country name as modifier
         return gaz.demonym(sdoc[i].text) or (gaz.country(sdoc[i].text) if sdoc[i].ent_type_ == "GPE" else "")
     return ""
-
-
-def _trim_headline(sdoc, start: int, end: int, confirmed: set[str]) -> tuple[int, int]:
-    """Keep the longest run of tokens that the article body confirms as name words."""
-    best = (start, start)
-    i = start
-    while i < end:
-        j = i
-        while j < end and sdoc[j].text.lower() in confirmed:
-            j += 1
-        if j - i > best[1] - best[0]:
-            best = (i, j)
-        i = j + 1
-    if best[1] > best[0]:
-        return best
-    return start, end
-
-
-def body_entity_words(sdoc) -> set[str]:
-    """Lower-cased words of every named entity outside headlines (evidence for headline repair)."""
-    headlines: dict[int, bool] = {}
-    return {t.text.lower() for ent in sdoc.ents if not headline_at(ent.sent, headlines) for t in ent if t.is_alpha}
-
-
-def person_name_words(sdoc) -> set[str]:
-    """Words (as written) of every PERSON entity outside headlines: a surname NER tagged in one
-    paragraph confirms the full name it missed in another."""
-    return {t.text for ent in sdoc.ents if ent.label_ == "PERSON" and not is_headline(ent.sent) for t in ent
-            if t.is_alpha and t.text[:1].isupper()}
-
-
-def body_surnames(sdoc) -> set[str]:
-    """Name keys of the last word of full PERSON names in non-headline sentences: a bare surname the
-    article gives a person is that person, not a small town of the same name."""
-    return {name_key(ent[-1].text) for ent in sdoc.ents
-            if ent.label_ == "PERSON" and not is_headline(ent.sent) and sum(t.is_alpha for t in ent) >= 2}
-
-
-def body_name_words(sdoc) -> set[str]:
-    """Lower-cased words of full PERSON names (two words or more) in non-headline sentences: the
-    evidence for headline repair and for telling a surname from a city."""
-    words = set()
-    headlines: dict[int, bool] = {}
-    for ent in sdoc.ents:
-        if ent.label_ == "PERSON" and not headline_at(ent.sent, headlines) and sum(t.is_alpha for t in ent) >= 2:
-            words.update(t.text.lower() for t in ent if t.is_alpha)
-    return words
