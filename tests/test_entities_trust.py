@@ -32,6 +32,13 @@ def test_faiths_planets_and_describing_words_are_not_names(read):
     assert "Spike Cohen" in found and "podcaster Spike Cohen" not in found
 
 
+def test_an_occupation_opening_the_sentence_is_cut_from_the_name(read):
+    found = names(read("Violinist Ann Hale said the concert in Oslo was cancelled. "
+                       "Businessman Tom Carr met her on Monday."))
+    assert {"Ann Hale", "Tom Carr"} <= set(found)
+    assert not {"Violinist Ann Hale", "Businessman Tom Carr"} & set(found)
+
+
 def test_a_lower_case_word_is_no_name_and_a_known_name_cut_in_two_is_one(read):
     r = read("US-backed Kurdish forces in Syria have almost completely dismantled Islamic State's once sprawling "
              "caliphate. Mike Pompeo, the US secretary of state, announced the summit.")

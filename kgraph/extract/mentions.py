@@ -158,13 +158,17 @@ def _known_name_start(sdoc, start: int, end: int, lex: Lexicon) -> int:
 
 def _descriptor_before_name(sdoc, start: int, end: int, lex: Lexicon, role: str) -> tuple[int, str]:
     """Cut a describing word NER left at the front of a person's name: a lower-case noun
-    (``businessman Don Blankenship``, ``podcaster Spike Cohen``) or the last word of a title that
+    (``businessman Don Blankenship``, ``podcaster Spike Cohen``), a common person noun that opens
+    the sentence (``Violinist Ann Hale said``), or the last word of a title that
     begins before the span (``Chief [Executive Carrie Lam]``).  Name particles (``de Mistura``)
     and one-word names stay."""
     while end - start >= 3 or (end - start == 2 and sdoc[start].text[:1].islower()):
         first = sdoc[start]
         if first.text[:1].islower() and first.is_alpha and first.lower_ not in lex.name_particles:
             start += 1
+            continue
+        if first.i == first.sent.start and first.lower_ in lex.common_person_nouns:
+            start += 1  # "Businessman Don Blankenship said": capitalised only because it opens the sentence
             continue
         sent_start = first.sent.start
         k = match_title([t.text for t in sdoc[sent_start:start + 1]], lex) if start > sent_start else 0
