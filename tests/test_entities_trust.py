@@ -289,3 +289,15 @@ def test_timeline_and_meetings_say_how_many_undated_rows_they_left_out(read):
     everything = kg.timeline("Obama", undated=True)
     assert set(everything["doc_id"]) == {"a", "b"} and list(everything["date"])[-1] == ""
     assert kg.meetings("Obama", start="2009").attrs["undated_left_out"] == 1
+
+
+def test_a_country_inside_an_ambiguous_institutions_name_is_its_country(read):
+    found = names(read("The US House of Representatives voted to condemn Turkey on Tuesday."))
+    assert found["House of Representatives"].country == "USA"  # not Turkey, the only other country named
+
+
+def test_an_international_body_keeps_no_country_from_a_possessive(read):
+    found = names(read("Argentina's Amnesty International condemned the decision."))
+    assert found["Amnesty International"].country == ""
+    found = names(read("Russia's Foreign Ministry condemned the decision."))
+    assert found["Foreign Ministry"].country == "RUS"  # a national body still takes it

@@ -391,8 +391,11 @@ def find_mentions(sdoc, chunk: int, chunk_offset: int, sent_starts: dict[int, in
         if kind == "organization":
             org = lex.organization(text)
             if org is not None and org.ambiguous:
-                country = ""  # "Supreme Court", "Senate": only the context can say whose
-            if org is None or org.kind != "igo":  # "Britain's UN ambassador": the UN stays everyone's
+                # "Supreme Court", "Senate": only the context can say whose, unless the name itself
+                # does ("the US House of Representatives")
+                country = contained_country(text, lex) if name_key(text) != name_key(org.name) else ""
+            international = org is not None and (org.kind == "igo" or (org.kind == "ngo" and not org.country))
+            if not international:  # "Britain's UN ambassador", "Argentina's Amnesty International": everyone's
                 country = _country_before(sdoc, start, lex) or country
         sent = sdoc[start].sent
         m = Mention(
