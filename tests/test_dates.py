@@ -108,3 +108,18 @@ def test_arbitrary_text_gives_an_iso_prefix_or_input_format_error(value):
     except InputFormatError:
         return
     assert out == "" or (len(out) in (4, 7, 10) and out[:4].isdigit())
+
+
+
+def test_a_statement_takes_the_date_of_the_clause_it_completes(read):
+    r = read("On Saturday, Trump said in a pair of tweets that Britain should take back the fighters.",
+             date="2019-02-18")
+    assert {s.date for s in r.statements if s.category == "REQUEST"} == {"2019-02-16"}
+    r = read("Sameh Shoukry and Nikos Dendias gathered in Cairo on Wednesday to discuss Libya.", date="2020-01-11")
+    assert {s.date for s in r.statements} == {"2020-01-08"}
+
+
+def test_a_clause_that_only_modifies_keeps_no_date_of_its_head(read):
+    r = read("Russia attacked Ukraine after Germany condemned Moscow on Monday.", date="2019-02-20")
+    dates = {s.category: s.date for s in r.statements}
+    assert dates["ACCUSE"] == "2019-02-18" and dates["ASSAULT"] == ""  # the attack is not dated Monday

@@ -81,7 +81,8 @@ def obligation_statements(ctx: DocContext, chunk: int, sent) -> list[Statement]:
         for skey, _ in speakers:
             for okey, kind in targets:
                 if skey != okey and kind in ACTOR_KINDS:
-                    out.append(Statement(skey, "demand", okey, "REQUEST", syntax.is_negated(verb), 0.5, "", "100", prov))
+                    out.append(Statement(skey, "demand", okey, "REQUEST", syntax.is_negated(verb), 0.5,
+                                         syntax.clause_date(verb, ctx.doc_date, syntax.tense(verb)), "100", prov))
     return out
 
 

@@ -26,7 +26,6 @@ from kgraph.extract.fallbacks import (
 )
 from kgraph.extract.modality import REFUSABLE, committed, plover_mode
 from kgraph.extract.speech import FIRST_PERSON, quote_speaker
-from kgraph.extract.temporal import resolve_date
 from kgraph.extract.triggers import (
     event_type,
     governed_by_event,
@@ -422,9 +421,5 @@ def _read_by_verb(noun, etype: EventType, lex) -> bool:
 
 
 def statement_date(ctx: DocContext, head, t: str) -> str:
-    """The first date in the clause of ``head`` resolved against the article date and tense."""
-    for ent in syntax.date_spans(head):
-        value = resolve_date(ent.text, ctx.doc_date, t)
-        if value:
-            return value
-    return ""
+    """The date of the statement read at ``head`` (:func:`kgraph.extract.syntax.clause_date`)."""
+    return syntax.clause_date(head, ctx.doc_date, t)

@@ -185,6 +185,34 @@ def date_spans(head):
     return [out[i] for i in sorted(out)]
 
 
+def clause_date(head, doc_date: str, head_tense: str) -> str:
+    """The first date in the clause of ``head`` resolved against the article date and tense; when
+    the clause has none, the date of the clause it completes: the report or decision it is part of
+    ("On Saturday he said that Europe should take them back", "agreed on Monday to send aid") or the
+    act it is the purpose of ("gathered in Cairo on Wednesday to discuss").  Never that of a clause
+    it only modifies (an "after ..." clause has a date of its own)."""
+    from kgraph.extract.temporal import resolve_date
+
+    node, node_tense = head, head_tense
+    for _ in range(3):
+        for ent in date_spans(node):
+            value = resolve_date(ent.text, doc_date, node_tense)
+            if value:
+                return value
+        if not _completes(node) or node.head is node:
+            return ""
+        node = node.head
+        node_tense = tense(node)
+    return ""
+
+
+def _completes(verb) -> bool:
+    """A clause that completes its head: a reported or controlled complement, or an infinitive of purpose."""
+    if verb.dep_ in {"ccomp", "xcomp"}:
+        return True
+    return verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def prep_objects(token, preps: set[str]) -> list:
     """Objects of the given prepositions under a token: ``with`` -> ``met with X``."""
     out = []

@@ -68,6 +68,8 @@ def resolve_date(text: str, doc_date: str = "", tense: str = "", anchor: str = "
     '2014'
     >>> resolve_date("last month", "2015-05-11")
     '2015-04'
+    >>> resolve_date("March 20 last year", "2020-03-25", "past")
+    '2019-03-20'
     """
     ref = parse_iso(doc_date)
     t = _clean(text)
@@ -87,6 +89,9 @@ def resolve_date(text: str, doc_date: str = "", tense: str = "", anchor: str = "
     if m and ref:
         month = MONTHS[m[1] or m[4]]
         day = int(m[2] or m[3])
+        year = re.search(r"\b(last|next|this) year\b", t)  # "on March 20 last year"
+        if year:
+            return f"{ref.year + {'last': -1, 'next': 1}.get(year[1], 0):04d}-{month:02d}-{day:02d}"
         return _nearest_year(ref, month, day, tense)
     m = re.search(r"\b(1[89]\d\d|20\d\d)\b", t)
     if m and not re.search(r"\b(ago|last|next)\b", t):
