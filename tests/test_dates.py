@@ -123,3 +123,8 @@ def test_a_clause_that_only_modifies_keeps_no_date_of_its_head(read):
     r = read("Russia attacked Ukraine after Germany condemned Moscow on Monday.", date="2019-02-20")
     dates = {s.category: s.date for s in r.statements}
     assert dates["ACCUSE"] == "2019-02-18" and dates["ASSAULT"] == ""  # the attack is not dated Monday
+
+
+def test_a_reported_demand_is_dated_when_said_not_by_its_deadline(read):
+    r = read("On Tuesday, Johnson said that Britain must leave the EU by October 31.", date="2019-09-12")
+    assert {s.date for s in r.statements if s.category == "REQUEST"} == {"2019-09-10"}

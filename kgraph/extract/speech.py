@@ -78,11 +78,13 @@ def obligation_statements(ctx: DocContext, chunk: int, sent) -> list[Statement]:
         targets = [a for s in syntax.subjects(verb) for a in ctx.actors(chunk, s)]
         speakers = _speaker(ctx, chunk, verb)
         prov = ctx.provenance(chunk, verb)
+        # the demand is made when it is said, not by the deadline it sets ("must leave by October 31")
+        said = syntax.clause_date(verb.head, ctx.doc_date, syntax.tense(verb.head)) if verb.head is not verb else ""
         for skey, _ in speakers:
             for okey, kind in targets:
                 if skey != okey and kind in ACTOR_KINDS:
-                    out.append(Statement(skey, "demand", okey, "REQUEST", syntax.is_negated(verb), 0.5,
-                                         syntax.clause_date(verb, ctx.doc_date, syntax.tense(verb)), "100", prov))
+                    out.append(Statement(skey, "demand", okey, "REQUEST", syntax.is_negated(verb), 0.5, said, "100",
+                                         prov))
     return out
 
 
