@@ -84,7 +84,7 @@ def _partners_after_medium(ctx: DocContext, chunk: int, verb, exclude: frozenset
     """``spoke with Trump by phone and Pence in person``: the parser joins the second partner to
     the medium (``phone``); an actor coordinated with a medium noun is another partner, unless a
     verb follows it (``by phone and Macron praised the call``: a new clause's subject)."""
-    media = ctx.lex.word_lists.get("medium_nouns", frozenset())
+    media = ctx.lex.meeting_means.keys() | ctx.lex.word_lists.get("medium_nouns", frozenset())  # phone, video, letter...
     doc = verb.doc
     return [a for g in syntax.prep_objects(verb, {"by", "via", "over"}) if g.lemma_.lower() in media
             for c in g.conjuncts
