@@ -265,22 +265,8 @@ def write_tables(graph: nx.MultiDiGraph, folder: str | os.PathLike) -> list[Path
     return [write_rows(rows, columns, out / f"{name}.csv") for name, (rows, columns) in table_rows(graph).items()]
 
 
-def write_csv(df, path: str | os.PathLike) -> Path:
-    """Write ``df`` atomically as a CSV a spreadsheet cannot run: text cells through :func:`csv_cell`."""
-    path = Path(path)
-    text = df.copy()
-    for column in df.columns:
-        if column not in _DTYPES:
-            text[column] = df[column].map(csv_cell)
-    with atomic_write(path) as handle:
-        # every text cell quoted: a bare carriage return inside one would end the row for
-        # many readers, and what follows it would start a cell (and a formula) of its own
-        text.to_csv(handle, index=False, lineterminator="\n", quoting=csv.QUOTE_NONNUMERIC)
-    return path
-
-
 def _cell(value: Any, kind: str | None) -> Any:
-    """One cell as :func:`write_csv` writes it from :func:`frame` (pandas hands the csv module the same)."""
+    """One cell as pandas' ``to_csv`` hands it to the csv module for :func:`frame` (text through :func:`csv_cell`)."""
     if kind == "bool":  # astype(bool): None is False
         return bool(value)
     if value is None or (isinstance(value, float) and value != value):
@@ -293,7 +279,8 @@ def _cell(value: Any, kind: str | None) -> Any:
 
 
 def write_rows(rows: list[dict], columns: list[str], path: str | os.PathLike) -> Path:
-    """The bytes :func:`write_csv` writes for ``frame(rows, columns)``, without pandas (slow to import).
+    """Write rows atomically as a CSV a spreadsheet cannot run: the bytes pandas' ``to_csv`` gives for
+    ``frame(rows, columns)`` with text cells through :func:`csv_cell`, without pandas (slow to import).
 
     pandas' ``to_csv`` hands its cells to the csv module, so the same cells
     (:func:`_cell`) with the same dialect give the same file.
@@ -301,6 +288,8 @@ def write_rows(rows: list[dict], columns: list[str], path: str | os.PathLike) ->
     path = Path(path)
     kinds = [_DTYPES.get(c) for c in columns]
     with atomic_write(path) as handle:
+        # every text cell quoted: a bare carriage return inside one would end the row for
+        # many readers, and what follows it would start a cell (and a formula) of its own
         writer = csv.writer(handle, lineterminator="\n", quoting=csv.QUOTE_NONNUMERIC)
         writer.writerow(columns)
         writer.writerows([_cell(row.get(c), kind) for c, kind in zip(columns, kinds)] for row in rows)

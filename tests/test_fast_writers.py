@@ -25,7 +25,7 @@ from kgraph.query import dyads  # noqa: E402
 from kgraph.render import layout, page, pyvis_template  # noqa: E402
 from kgraph.render.countries import country_view  # noqa: E402
 from kgraph.render.project import entity_view  # noqa: E402
-from kgraph.tables import _DTYPES, frame, table_rows, write_csv, write_rows, write_tables  # noqa: E402
+from kgraph.tables import _DTYPES, csv_cell, frame, table_rows, write_rows, write_tables  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -97,6 +97,18 @@ def test_writing_outputs_imports_no_pyvis_ipython_or_pandas(tmp_path):
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip() == "[]"
     assert "var nodes" in (tmp_path / "out" / "graph.html").read_text(encoding="utf-8")
+
+
+def write_csv(df, path: Path) -> Path:
+    """The oracle: the CSV pandas writes for ``df`` (text cells through ``csv_cell``), as kgraph wrote it before."""
+    import csv
+
+    text = df.copy()
+    for column in df.columns:
+        if column not in _DTYPES:
+            text[column] = df[column].map(csv_cell)
+    text.to_csv(path, index=False, lineterminator="\n", quoting=csv.QUOTE_NONNUMERIC)
+    return path
 
 
 def pandas_bytes(rows, columns, tmp_path) -> bytes:
