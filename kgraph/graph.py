@@ -14,11 +14,11 @@ from datetime import datetime, timezone
 
 import networkx as nx
 
-from kgraph import __version__
+from kgraph import __version__, schema
 from kgraph.records import DocResult, Provenance
 from kgraph.resolve import Resolution, resolve
 
-STRUCTURAL = frozenset({"participant", "held_in", "located_in", "affiliated_with"})
+STRUCTURAL = frozenset(schema.STRUCTURAL)
 
 
 def _prov(p: Provenance | None, docs: dict[str, DocResult] | None = None) -> dict:

@@ -27,7 +27,6 @@ from typing import Any
 import networkx as nx
 
 from kgraph import schema
-from kgraph.graph import STRUCTURAL
 from kgraph.io import atomic_write, attr_bool, attr_list
 
 DOC_COLUMNS = ["doc_title", "doc_date", "doc_url"]  # the document beside every doc_id
@@ -95,7 +94,7 @@ def provenance(data: dict) -> dict:
 
 def is_statement(data: dict) -> bool:
     """Every edge that is not structural (participant, held_in, located_in, affiliated_with)."""
-    return data.get("relation") not in STRUCTURAL
+    return not schema.is_structural(data.get("relation"))
 
 
 def provenance_order(row: dict) -> tuple:
