@@ -56,26 +56,26 @@ def body_entity_words(sdoc) -> set[str]:
     return {t.text.lower() for ent in sdoc.ents if not headline_at(ent.sent, headlines) for t in ent if t.is_alpha}
 
 
+def _body_people(sdoc) -> list:
+    """PERSON entities outside headline sentences, with whether each is a full name (two words or more)."""
+    headlines: dict[int, bool] = {}
+    return [(ent, sum(t.is_alpha for t in ent) >= 2) for ent in sdoc.ents
+            if ent.label_ == "PERSON" and not headline_at(ent.sent, headlines)]
+
+
 def person_name_words(sdoc) -> set[str]:
     """Words (as written) of every PERSON entity outside headlines: a surname NER tagged in one
     paragraph confirms the full name it missed in another."""
-    return {t.text for ent in sdoc.ents if ent.label_ == "PERSON" and not is_headline(ent.sent) for t in ent
-            if t.is_alpha and t.text[:1].isupper()}
+    return {t.text for ent, _ in _body_people(sdoc) for t in ent if t.is_alpha and t.text[:1].isupper()}
 
 
 def body_surnames(sdoc) -> set[str]:
     """Name keys of the last word of full PERSON names in non-headline sentences: a bare surname the
     article gives a person is that person, not a small town of the same name."""
-    return {name_key(ent[-1].text) for ent in sdoc.ents
-            if ent.label_ == "PERSON" and not is_headline(ent.sent) and sum(t.is_alpha for t in ent) >= 2}
+    return {name_key(ent[-1].text) for ent, full in _body_people(sdoc) if full}
 
 
 def body_name_words(sdoc) -> set[str]:
     """Lower-cased words of full PERSON names (two words or more) in non-headline sentences: the
     evidence for headline repair and for telling a surname from a city."""
-    words = set()
-    headlines: dict[int, bool] = {}
-    for ent in sdoc.ents:
-        if ent.label_ == "PERSON" and not headline_at(ent.sent, headlines) and sum(t.is_alpha for t in ent) >= 2:
-            words.update(t.text.lower() for t in ent if t.is_alpha)
-    return words
+    return {t.text.lower() for ent, full in _body_people(sdoc) if full for t in ent if t.is_alpha}
