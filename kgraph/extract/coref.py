@@ -83,10 +83,6 @@ def cluster_mentions(mentions: list[Mention], lex: Lexicon) -> None:
         fitting = [p for p in people if p["surname"] == surname and (
             compatible_first(p["first"], first) or (first and (first in p["given"] or p["first"] in given)))
             and (not first or p["suffix"] == suffix)]  # "Donald Trump Jr." is not "Donald Trump"
-        if not fitting and not first and len(m.text.split()) == 1:
-            # "Ri" after "Ri Jong Chol", "Doan" after "Doan Thi Huong": a family name written first
-            leading = [p for p in people if p["lead"] == surname]
-            fitting = leading if len(leading) == 1 else []
         if first:
             fitting = [p for p in fitting if p["first"]] or fitting
         if fitting and first:
@@ -101,8 +97,7 @@ def cluster_mentions(mentions: list[Mention], lex: Lexicon) -> None:
         else:
             chosen = {"first": first, "surname": surname, "key": f"person:{surname}:{first[:1]}",
                       "count": 0, "roles": set(), "first_seen": (m.sent_index, m.start), "given": set(),
-                      "suffix": suffix,
-                      "lead": name_key(m.text.split()[0]) if len(m.text.split()) >= 3 else ""}
+                      "suffix": suffix}
             if any(p["key"] == chosen["key"] for p in people):
                 chosen["key"] += f":{len(people)}"
             people.append(chosen)
