@@ -82,10 +82,11 @@ def _known_organizations(res: Resolution) -> set[str]:
     orgs = {n: e for n, e in res.entities.items() if e.kind == "organization" and not e.country}
     if not orgs:
         return set()
-    from kgraph.lexicon import load_lexicon
+    from kgraph.geo import name_key
+    from kgraph.lexicon import load_organizations
 
-    lex = load_lexicon()
-    return {n for n, e in orgs.items() if any(lex.organization(a) for a in e.aliases)}
+    known = load_organizations()
+    return {n for n, e in orgs.items() if any(name_key(a) in known for a in e.aliases)}
 
 
 def _kept(res: Resolution, results: list[DocResult]) -> set[str]:

@@ -236,6 +236,24 @@ def _descriptions(data: dict) -> dict:
             for name in ("body_nouns", "body_modifiers")}
 
 
+def _organizations(orgs: dict) -> dict[str, Organization]:
+    """name_key of every name and alias -> its organisation."""
+    out: dict[str, Organization] = {}
+    for name, info in orgs.get("organizations", orgs).items():
+        if name.startswith("_") or not isinstance(info, dict):
+            continue
+        org = Organization(name, info.get("country", ""), info.get("kind", ""), bool(info.get("ambiguous")))
+        for alias in [name, *info.get("aliases", [])]:
+            out.setdefault(name_key(alias), org)
+    return out
+
+
+def load_organizations(data_dir: str | None = None) -> dict[str, Organization]:
+    """The organisation knowledge base alone (name_key -> organisation), for a step that needs no
+    more of the lexicon: loading all of it would also read the gazetteer index."""
+    return _organizations(_read("organizations.json", data_dir))
+
+
 def load_lexicon(data_dir: str | None = None) -> Lexicon:
     """Read every data file; called once per build (or once per worker).
 
@@ -251,13 +269,7 @@ def load_lexicon(data_dir: str | None = None) -> Lexicon:
     leaders_data = _read("leaders.json", data_dir)
     word_lists, statement_patterns = _statement_patterns(_read("statement_patterns.json", data_dir), events)
 
-    organizations: dict[str, Organization] = {}
-    for name, info in orgs.get("organizations", orgs).items():
-        if name.startswith("_") or not isinstance(info, dict):
-            continue
-        org = Organization(name, info.get("country", ""), info.get("kind", ""), bool(info.get("ambiguous")))
-        for alias in [name, *info.get("aliases", [])]:
-            organizations.setdefault(name_key(alias), org)
+    organizations = _organizations(orgs)
     leaders: dict[str, Leader] = {}
     people = []
     for person in leaders_data.get("people", []):
