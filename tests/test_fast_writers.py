@@ -84,6 +84,19 @@ def test_damaged_or_unwritable_template_cache_still_gives_the_page(monkeypatch, 
     assert page.render(v, "t") == first
 
 
+def test_template_cache_in_a_folder_others_can_write_is_not_used(monkeypatch, tmp_path):
+    monkeypatch.setenv("KGRAPH_CACHE_DIR", str(tmp_path))
+    shared = tmp_path / "templates"
+    shared.mkdir()
+    shared.chmod(0o777)  # someone else could drop compiled code here
+    v = entity_view(diplomatic_graph(), 300)
+    assert page.render(v, "t").startswith("<!DOCTYPE html>")
+    assert list(shared.iterdir()) == []  # nothing written, so nothing read either
+    shared.chmod(0o700)
+    page.render(v, "t")
+    assert list(shared.iterdir())
+
+
 def test_writing_outputs_imports_no_pyvis_ipython_or_pandas(tmp_path):
     probe = ("import sys, networkx as nx\n"
              "sys.path.insert(0, 'tests')\n"

@@ -18,7 +18,8 @@ the user's cache folder (:mod:`kgraph.usercache`) with Jinja's own bytecode
 cache: file names carry the Jinja version, each file carries the checksum
 of its template source and the Python version, and a change of any of them
 compiles afresh.  Like ``__pycache__``, these files hold code that runs;
-they live in a folder only the user writes.  The cache is an optimisation:
+they are read only from a folder that the user owns and no one else can
+write (created with mode 0700).  The cache is an optimisation:
 a folder that cannot be read or written, or a damaged file, only means
 compiling again.
 """
@@ -27,6 +28,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import logging
+import os
 from pathlib import Path
 
 import jinja2
@@ -73,9 +75,14 @@ def _bytecode_cache() -> _Bytecode | None:
         return None
     folder = base / "templates"
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        info = folder.stat()
     except OSError as exc:
         log.info("cannot create the template cache folder %s (%s); compiling each time", folder, exc)
+        return None
+    if (hasattr(os, "getuid") and info.st_uid != os.getuid()) or info.st_mode & 0o022:
+        # the cached files are code that runs: never read them from a folder someone else can write
+        log.warning("not using the template cache %s: it is not a folder only you can write", folder)
         return None
     return _Bytecode(str(folder), pattern=f"pyvis-jinja{jinja2.__version__}-%s.cache")
 
