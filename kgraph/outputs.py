@@ -225,8 +225,7 @@ def _swap(out: Path, staging: Path, build: str) -> None:
             _link(out, name, f"{CURRENT}/{name}")
     os.rename(staging, out / (BUILD_PREFIX + build))
     _link(out, CURRENT, BUILD_PREFIX + build)  # the switch from the old outputs to the new
-    _drop_dangling(out)
-    _sync(out)
+    _sync(out)  # links left dangling go with the leftovers (write_outputs, right after)
 
 
 def _drop_dangling(out: Path) -> None:
