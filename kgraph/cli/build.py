@@ -61,6 +61,7 @@ def add_parser(sub) -> None:
 
 
 def run(args) -> int:
+    from kgraph.cli import printable
     from kgraph.engine import plan
     from kgraph.errors import OutputError
     from kgraph.outputs import write_outputs
@@ -72,7 +73,8 @@ def run(args) -> int:
     result = build(args.paths, config, progress=not args.no_progress and sys.stderr.isatty())
     for problem in result.problems:
         where = f"{problem.source}:{problem.line}" if problem.line else problem.source
-        print(f"kgraph: {'warning' if problem.kept else 'skipped'} {where}: {problem.message}", file=sys.stderr)
+        print(printable(f"kgraph: {'warning' if problem.kept else 'skipped'} {where}: {problem.message}"),
+              file=sys.stderr)  # names and messages quote the input
     t1 = time.perf_counter()
     try:
         files = write_outputs(result.graph, out, max_nodes=args.max_nodes, met_graph=args.met_graph)
