@@ -190,7 +190,7 @@ def _role_dep(token) -> str:
 
 
 SURNAME_TOWN_MAX = 100_000
-LOCATIVE_PREPS = {"in", "at", "near", "from", "to", "into", "outside", "around", "via"}
+TOWN_PREPS = {"in", "at", "near", "from", "to", "into", "outside", "around", "via"}  # a name after them is a place
 
 
 def _named_person_not_town(sdoc, start: int, end: int, lex: Lexicon, surnames: frozenset[str]) -> bool:
@@ -205,7 +205,7 @@ def _named_person_not_town(sdoc, start: int, end: int, lex: Lexicon, surnames: f
     first = token
     while first.dep_ == "conj" and first.head.i != first.i:
         first = first.head
-    if (first.dep_ == "pobj" and first.head.lower_ in LOCATIVE_PREPS) or token.dep_ == "compound" \
+    if (first.dep_ == "pobj" and first.head.lower_ in TOWN_PREPS) or token.dep_ == "compound" \
             or key not in surnames or gaz.country(token.text) or key in gaz.ambiguous or key in gaz.metonyms:
         return False
     place = gaz.place(token.text)

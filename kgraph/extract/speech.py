@@ -120,8 +120,9 @@ def allegation_statements(ctx: DocContext, chunk: int, sent) -> list[Statement]:
             continue  # "Obama and Putin said they will attack Iraq": speakers telling of their own act
         prov = ctx.provenance(chunk, verb)
         for skey, skind in speakers:
+            own = ctx.country_of(skey)
             for okey, okind in accused:
-                if okey == f"country:{ctx.country_of(skey)}" or ctx.country_of(okey) in {ctx.country_of(skey)} - {""}:
+                if own and ctx.country_of(okey) == own:  # a country's own country is itself
                     continue  # "the US military said the United States launched a strike": its own side's act
                 if skey != okey and skind in ACTOR_KINDS and okind in ACTOR_KINDS:
                     out.append(Statement(skey, f"allege {verb.lemma_.lower()}", okey, "ACCUSE", False, 0.4, "", "112", prov))

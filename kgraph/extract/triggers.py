@@ -119,7 +119,8 @@ def governed_by_event(verb, lex) -> bool:
     was tried, planned or wanted (``sought to isolate``), which lets the act through."""
     head = verb.head
     return verb.dep_ in {"xcomp", "ccomp"} and head.pos_ == "VERB" and head.i != verb.i and (
-        event_type(head, lex)[0] is not None and head.lemma_.lower() not in lex.word_lists["reporting_verbs"] | lex.word_lists["transparent_heads"]
+        event_type(head, lex)[0] is not None and head.lemma_.lower() not in lex.word_lists["reporting_verbs"]
+        and head.lemma_.lower() not in lex.word_lists["transparent_heads"]
     )
 
 
