@@ -62,7 +62,8 @@ def verb_meetings(ctx: DocContext, chunk: int, sent) -> list[MeetingMention]:
         if mode in MOVEMENT_MODES and any(c.dep_ in {"advcl", "xcomp"} and verb_mode(c, lex) in {"meet", "phone"}
                                           for c in verb.children):
             continue  # "traveled to Russia to meet with Putin": one meeting, read at "meet"
-        means = _means(verb, lex)
+        all_means = _means_tokens(verb, lex)  # "spoke by telephone with", "talked over the phone", "met in person"
+        means = all_means[0] if all_means else None
         mode = lex.meeting_means[noun_key(means, lex.meeting_means)] if means is not None else mode
         purpose = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
         if verb.dep_ in {"advcl", "xcomp"} and purpose and mode != "visit" \
@@ -161,14 +162,8 @@ def verb_meetings(ctx: DocContext, chunk: int, sent) -> list[MeetingMention]:
         if mm.participants:
             out.append(mm)
             out.extend(_sequels(ctx, chunk, mm, subjects, sequels, negated))
-            out.extend(_coordinated_means(ctx, chunk, verb, mm, subjects, negated))
+            out.extend(_coordinated_means(ctx, chunk, all_means, mm, subjects, negated))
     return out
-
-
-def _means(verb, lex):
-    """``spoke by telephone with``, ``talked over the phone``, ``met in person``: the noun of the
-    means, which names the mode, or None."""
-    return next(iter(_means_tokens(verb, lex)), None)
 
 
 def _means_tokens(verb, lex) -> list:
@@ -186,13 +181,12 @@ def _means_tokens(verb, lex) -> list:
     return sorted(out, key=lambda t: t.i)
 
 
-def _coordinated_means(ctx: DocContext, chunk: int, verb, mm: MeetingMention, subjects,
+def _coordinated_means(ctx: DocContext, chunk: int, means: list, mm: MeetingMention, subjects,
                        negated: bool) -> list[MeetingMention]:
     """``spoke with Trump by phone and Pence in person``: a person coordinated with the means (the
     parser hangs him on the means phrase) is a second partner, met by the means that follows him,
-    or by the same means when none does."""
+    or by the same means when none does.  ``means``: the verb's :func:`_means_tokens`."""
     lex = ctx.lex
-    means = _means_tokens(verb, lex)
     if not means:
         return []
     out = []
