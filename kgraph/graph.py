@@ -79,7 +79,7 @@ def _employers(res: Resolution) -> list[tuple[str, str, Provenance | None]]:
 def _known_organizations(res: Resolution) -> set[str]:
     """Organisations the knowledge base (``data/organizations.json``) names: IGOs and known bodies
     are actors even in a story that gives them no statement."""
-    orgs = {n: e for n, e in res.entities.items() if e.kind == "organization" and not e.country}
+    orgs = {n: e for n, e in res.entities.items() if e.kind == schema.ORGANIZATION and not e.country}
     if not orgs:
         return set()
     from kgraph.geo import name_key
@@ -98,7 +98,7 @@ def _kept(res: Resolution, results: list[DocResult]) -> set[str]:
     for person, org, _ in _employers(res):
         out.update((person, org))
     for node_id, ent in res.entities.items():
-        if ent.kind == "country" or ent.country or (ent.kind == "person" and ent.role):
+        if ent.kind == schema.COUNTRY or ent.country or (ent.kind == schema.PERSON and ent.role):
             out.add(node_id)
     return out
 
@@ -145,13 +145,13 @@ def build_graph(results: list[DocResult], resolution: Resolution | None = None, 
     country_labels = _iso_names()
     for r in results:
         for e in r.entities:
-            if e.kind == "country":
+            if e.kind == schema.COUNTRY:
                 country_labels.setdefault(e.iso3, e.name)
 
     def ensure_country(iso3: str) -> str:
         node = f"country:{iso3}"
         if node not in g:
-            g.add_node(node, kind="country", label=country_labels.get(iso3, iso3), aliases=[], iso3=iso3,
+            g.add_node(node, kind=schema.COUNTRY, label=country_labels.get(iso3, iso3), aliases=[], iso3=iso3,
                        mentions=0, documents=[])
         return node
 
@@ -161,14 +161,14 @@ def build_graph(results: list[DocResult], resolution: Resolution | None = None, 
             continue
         attrs = {"kind": ent.kind, "label": ent.label, "aliases": ent.aliases, "mentions": ent.mentions,
                  "documents": ent.documents}
-        if ent.kind == "country":
+        if ent.kind == schema.COUNTRY:
             attrs["iso3"] = ent.iso3
         else:
             if ent.country:
                 attrs["country"] = ent.country
                 if ent.country_source:
                     attrs["country_source"] = ent.country_source
-            if ent.kind == "person" and ent.role:
+            if ent.kind == schema.PERSON and ent.role:
                 attrs["role"] = ent.role
         g.add_node(node_id, **attrs)
     edges = []
@@ -176,17 +176,17 @@ def build_graph(results: list[DocResult], resolution: Resolution | None = None, 
         ent = res.entities[node_id]
         if node_id not in g:
             continue
-        if ent.kind != "country" and ent.country:
-            rel = "located_in" if ent.kind == "location" else "affiliated_with"
+        if ent.kind != schema.COUNTRY and ent.country:
+            rel = schema.LOCATED_IN if ent.kind == schema.LOCATION else schema.AFFILIATED_WITH
             target = ensure_country(ent.country)
             conf = 0.4 if ent.country_source else 0.8
             attrs = {"relation": rel, "negated": False, "confidence": conf, **_prov(ent.provenance, docs)}
-            if rel == "affiliated_with" and ent.role:
+            if rel == schema.AFFILIATED_WITH and ent.role:
                 attrs["role"] = ent.role
             edges.append((node_id, target, attrs))
     for person, org, prov in _employers(res):
         if person in g and org in g:
-            attrs = {"relation": "affiliated_with", "negated": False, "confidence": 0.6, **_prov(prov, docs)}
+            attrs = {"relation": schema.AFFILIATED_WITH, "negated": False, "confidence": 0.6, **_prov(prov, docs)}
             if g.nodes[person].get("role"):
                 attrs["role"] = g.nodes[person]["role"]
             edges.append((person, org, attrs))
@@ -202,13 +202,13 @@ def build_graph(results: list[DocResult], resolution: Resolution | None = None, 
             (m.date_text for m in meetings if m.date_text), "")
         modes = Counter(m.mode for m in meetings if m.mode)
         statuses = [m.status for m in meetings if m.status]
-        status = "cancelled" if "cancelled" in statuses else (statuses[-1] if statuses else "")
+        status = schema.CANCELLED if schema.CANCELLED in statuses else (statuses[-1] if statuses else "")
         place_label = g.nodes[rm.place]["label"] if rm.place in g else ""
         names = [g.nodes[p]["label"] for p, (neg, _, _) in sorted(rm.participants.items()) if not neg and p in g]
         label = "Meeting: " + (", ".join(names) or "unnamed participants")
         label += "".join(f", {x}" for x in (place_label, date) if x)
         provs = [p for m in meetings for p in m.provenance]
-        g.add_node(node_id, kind="meeting", label=label, date=date, date_text=date_text, date_source=date_source,
+        g.add_node(node_id, kind=schema.MEETING, label=label, date=date, date_text=date_text, date_source=date_source,
                    reported=reported, location=place_label, **({"date_end": date_end} if date_end else {}),
                    mode=modes.most_common(1)[0][0] if modes else "", status=status, mentions=len(provs),
                    documents=sorted({d for d, _ in rm.members}), trigger=meetings[0].trigger)
@@ -216,7 +216,7 @@ def build_graph(results: list[DocResult], resolution: Resolution | None = None, 
         for actor, (neg, role, prov) in sorted(rm.participants.items()):
             if actor not in g:
                 continue
-            attrs = {"relation": "participant", "negated": neg, "confidence": 0.7, "category": "CONSULT",
+            attrs = {"relation": schema.PARTICIPANT, "negated": neg, "confidence": 0.7, "category": schema.CONSULT,
                      **_prov(prov or first, docs)}
             if role:
                 attrs["role"] = role
@@ -225,7 +225,7 @@ def build_graph(results: list[DocResult], resolution: Resolution | None = None, 
                 attrs["date_source"] = date_source
             edges.append((actor, node_id, attrs))
         if rm.place and rm.place in g:
-            edges.append((node_id, rm.place, {"relation": "held_in", "negated": False, "confidence": 0.7,
+            edges.append((node_id, rm.place, {"relation": schema.HELD_IN, "negated": False, "confidence": 0.7,
                                               **_prov(first, docs)}))
     for r in results:
         for s in r.statements:
