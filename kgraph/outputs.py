@@ -143,8 +143,9 @@ def _write_files(graph, folder: Path, max_nodes, met_graph: bool) -> None:
     write_tables(graph, folder)
     write_html(graph, folder / "graph.html", max_nodes=max_nodes)
     write_country_html(graph, folder / "countries.html")
-    write_rows(dyads.dyad_rows(graph), dyads.DYAD_COLUMNS, folder / "dyads.csv")
-    write_graphml(projections.country_graph(graph), folder / "countries.graphml")
+    dyad_rows = dyads.dyad_rows(graph)  # one count for dyads.csv and countries.graphml
+    write_rows(dyad_rows, dyads.DYAD_COLUMNS, folder / "dyads.csv")
+    write_graphml(projections.country_graph(graph, dyad_rows), folder / "countries.graphml")
     if met_graph:
         write_graphml(projections.met_graph(graph), folder / "met.graphml")
 

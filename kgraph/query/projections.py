@@ -31,10 +31,11 @@ from kgraph.tables import label
 _COUNT_COLUMNS = [c for c in dyad_table.DYAD_COLUMNS if c not in ("source", "target", "source_name", "target_name")]
 
 
-def country_graph(graph: nx.MultiDiGraph, **filters) -> nx.DiGraph:
-    """Countries and their dyads (``filters`` as :func:`kgraph.query.dyads.events`, already checked)."""
+def country_graph(graph: nx.MultiDiGraph, rows: list[dict] | None = None, **filters) -> nx.DiGraph:
+    """Countries and their dyads (``filters`` as :func:`kgraph.query.dyads.events`, already checked;
+    ``rows``: the :func:`kgraph.query.dyads.dyad_rows` of ``graph`` when the caller has them)."""
     out = nx.DiGraph(kind="countries", weight="total dyad events (meetings count as CONSULT)")
-    for row in dyad_table.dyad_rows(graph, **filters):
+    for row in dyad_table.dyad_rows(graph, **filters) if rows is None else rows:
         for code, name in ((row["source"], row["source_name"]), (row["target"], row["target_name"])):
             out.add_node(f"country:{code}", kind=schema.COUNTRY, iso3=code, label=name)
         counts = {c: int(row[c]) for c in _COUNT_COLUMNS}
