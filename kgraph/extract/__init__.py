@@ -77,7 +77,8 @@ def extract_document(document: Document, chunks: list, lex: Lexicon) -> DocResul
         if m.gender:
             genders.setdefault(m.cluster, m.gender)
     ctx = DocContext(document.id, document.date, lex, ctx_chunks, mentions, sentences, genders,
-                     scene=scene_country(mentions))
+                     scene=scene_country(mentions),
+                     standing=frozenset(m.cluster for m in mentions if m.role or m.kb_leader is not None))
 
     statements = []
     meeting_mentions = []
@@ -95,8 +96,7 @@ def extract_document(document: Document, chunks: list, lex: Lexicon) -> DocResul
 
     country_of = _cluster_countries(mentions, ctx.countries)
     meetings = merge_mentions(meeting_mentions, country_of, document.date)
-    standing = frozenset(m.cluster for m in mentions if m.role or m.kb_leader is not None)
-    meetings = [mm for mm in meetings if diplomatic(mm, standing, lex.travel_verbs)]
+    meetings = [mm for mm in meetings if diplomatic(mm, ctx.standing, lex.travel_verbs)]
     _infer_host_countries(meetings, country_of, ctx.countries)
 
     entities = _entities(mentions, ctx, sentences, ctx_chunks)

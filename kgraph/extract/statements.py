@@ -208,12 +208,11 @@ def _official_travel(ctx: DocContext, chunk: int, subj_tokens, subjects: list, o
     ``Foreign Minister Malik travelled to Syria``, ``Turkish officials travelled to Moscow``, not
     ``Begum travelled to Syria``, ``French fighters travelled to Afghanistan`` or ``returned to her
     husband``."""
-    standing = {m.cluster for m in ctx.mentions if m.role or m.kb_leader is not None}
     official = ctx.lex.word_lists.get("official_nouns", frozenset())
     nationality_only = {m.cluster for t in subj_tokens if t.lemma_.lower() not in official
                         for x in t.subtree for m in [ctx.mention(chunk, x)] if m is not None and m.via == "demonym"}
     subjects = [(k, kind) for k, kind in subjects
-                if (k in standing if kind == "person" else k not in nationality_only)]
+                if (k in ctx.standing if kind == "person" else k not in nationality_only)]
     return subjects, [o for o in objects if o[1] in {"location", "country"}]
 
 
