@@ -78,7 +78,9 @@ def extract_document(document: Document, chunks: list, lex: Lexicon) -> DocResul
             genders.setdefault(m.cluster, m.gender)
     ctx = DocContext(document.id, document.date, lex, ctx_chunks, mentions, sentences, genders,
                      scene=scene_country(mentions),
-                     standing=frozenset(m.cluster for m in mentions if m.role or m.kb_leader is not None))
+                     standing=frozenset(m.cluster for m in mentions if m.role or m.kb_leader is not None),
+                     outlets=frozenset(m.cluster for m in mentions if m.kind == "organization"
+                                       and getattr(lex.organization(m.org_name or m.text), "kind", "") == "media"))
 
     statements = []
     meeting_mentions = []

@@ -55,6 +55,7 @@ class DocContext:
     metonyms: dict[int, str] = field(default_factory=dict)  # id(mention) -> country key it stood for
     scene: str = ""  # ISO3 of the one country the document is set in (kgraph.extract.context)
     standing: frozenset[str] = frozenset()  # people with a public role: a title, or an office the KB knows
+    outlets: frozenset[str] = frozenset()  # news organisations (Reuters, the BBC): talking to one is an interview
 
     def country_of(self, key: str) -> str:
         """The ISO3 an actor belongs to as far as the text has said so far ("" when unknown)."""

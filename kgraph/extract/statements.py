@@ -265,17 +265,6 @@ def _shared_view(verb, lex) -> bool:
     return clause is not None and not any(c.dep_ == "aux" and c.tag_ == "MD" for c in clause.children)
 
 
-def _news_outlet(ctx: DocContext, key: str) -> bool:
-    """The entity is a news organisation (``Reuters``, ``the BBC``): talking to it is an
-    interview, not a consultation between actors."""
-    for m in ctx.mentions:
-        if m.cluster == key and m.kind == "organization":
-            org = ctx.lex.organization(m.org_name or m.text)
-            if org is not None and org.kind == "media":
-                return True
-    return False
-
-
 def _hedged(verb, hedges) -> bool:
     """``may reach a deal``, ``may feel emboldened to launch an assault``: a hedge on the verb or
     on the verbs whose complement it is (``feel`` -> ``emboldened`` -> ``launch``)."""
@@ -304,7 +293,7 @@ def _emit(ctx: DocContext, chunk: int, verb, etype: EventType, relations: tuple[
     if hedged and category == etype.category and not negated:
         return []  # "Assad may feel emboldened to launch", "could lead to a deal": the writer's guess, no act
     if etype.category == "CONSULT":  # "speaking to Reuters": an interview, parsed or guessed
-        objects = [o for o in objects if not _news_outlet(ctx, o[0])]
+        objects = [o for o in objects if o[0] not in ctx.outlets]
     prov = ctx.provenance(chunk, verb)
     if any(o[0] not in {k for k, _ in subjects} for o in objects):
         # "Syria offered its troops to Lebanon": a self-reference yields to a real target
